@@ -88,7 +88,10 @@ pub fn parse(file: &SourceFile) -> Result<Parsed, ParseError> {
                     body,
                     parser: Parser::TreeSitter,
                 }),
-                Err(_) => Err(hcl_error),
+                Err(invalid) => {
+                    log::debug!("{}: tree-sitter: {invalid}", file.path().display());
+                    Err(hcl_error)
+                }
             }
         }
     }
@@ -107,7 +110,7 @@ fn span_of(node: &impl Span) -> Range<usize> {
     node.span().unwrap_or(0..0)
 }
 
-fn convert_body(body: &structure::Body, text: &str) -> Body {
+pub(crate) fn convert_body(body: &structure::Body, text: &str) -> Body {
     let structures = body
         .iter()
         .map(|structure| match structure {

@@ -175,3 +175,50 @@ mod tests {
         );
     }
 }
+
+impl Snippet {
+    /// Reads body content written as HCL (the catalog's templates). Values keep
+    /// their text exactly as written; `None` when `text` is not valid HCL.
+    pub fn parse(text: &str) -> Option<Snippet> {
+        let source = crate::SourceFile::new("<snippet>", text.to_string());
+        let parsed = crate::parse(&source).ok()?;
+        Some(Snippet::from_body(&parsed.body, text))
+    }
+
+    fn from_body(body: &crate::Body, text: &str) -> Snippet {
+        let mut snippet = Snippet::new();
+        for structure in &body.structures {
+            snippet = match structure {
+                crate::Structure::Attribute(attribute) => snippet.attribute(
+                    attribute.key.value.clone(),
+                    text[attribute.value.span.clone()].to_string(),
+                ),
+                crate::Structure::Block(block) => {
+                    let labels: Vec<&str> = block.labels.iter().map(|l| l.value.as_str()).collect();
+                    snippet.block(
+                        block.ident.value.clone(),
+                        &labels,
+                        Snippet::from_body(&block.body, text),
+                    )
+                }
+            };
+        }
+        snippet
+    }
+
+    /// Puts `key = value` first, before the existing entries.
+    pub fn prepend_attribute(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Snippet {
+        self.entries.insert(
+            0,
+            Entry::Attribute {
+                key: key.into(),
+                value: value.into(),
+            },
+        );
+        self
+    }
+}

@@ -1,0 +1,26 @@
+//! Rules that data cannot express, one module each, named after the problem.
+
+use std::sync::Arc;
+
+use crate::meta::RuleMeta;
+use crate::rule::Rule;
+
+mod admin_port_open_to_world;
+
+/// The Rust implementation of the rule `meta` describes, if it has one.
+pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
+    let rule: Arc<dyn Rule> = match meta.id.as_str() {
+        "aws-security-group-ssh-open-to-world" => Arc::new(
+            admin_port_open_to_world::AwsAdminPort::new(meta.clone(), 22),
+        ),
+        "aws-security-group-rdp-open-to-world" => Arc::new(
+            admin_port_open_to_world::AwsAdminPort::new(meta.clone(), 3389),
+        ),
+        "gcp-firewall-ssh-open-to-world" => Arc::new(admin_port_open_to_world::GcpAdminPort::new(
+            meta.clone(),
+            22,
+        )),
+        _ => return None,
+    };
+    Some(rule)
+}

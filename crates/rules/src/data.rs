@@ -1,0 +1,478 @@
+//! Rules written as data: the shapes most checks take, read from `rule.hcl`.
+//!
+//! - `require { path = "a.b.attr" ... }`: an attribute (possibly inside nested
+//!   blocks) must have a value; missing blocks and attributes are created by the fix.
+//! - `when { ... }`: the same shape, as a condition for the rule to apply at all.
+//! - `companion { type = ... }`: a resource referring to this one satisfies the rule;
+//!   the fix adds it right after the block, or, below a provider version where the
+//!   companion type does not exist, fixes inline with the `require` blocks.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use heal_patch::{Applicability, Fix};
+use heal_syntax::layout::{FixBuilder, Snippet};
+use heal_syntax::{Attribute, Block, Value};
+use serde::{Deserialize, Serialize};
+
+use crate::meta::{FixKind, RuleMeta};
+use crate::module::ModuleFile;
+use crate::rule::{header_range, Context, Finding, Rule};
+use crate::versions::Version;
+
+/// What to do when the attribute (or a block on its path) is absent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Missing {
+    /// Absent fails the check (the provider's default is insecure).
+    #[default]
+    Fail,
+    /// Absent passes (the provider's default is secure).
+    Pass,
+}
+
+/// An attribute that must hold an acceptable value.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Dotted path: nested block types, then the attribute, e.g.
+    /// `metadata_options.http_tokens`.
+    pub path: String,
+    /// The one acceptable value; also the fix, unless `fix` is given.
+    #[serde(default)]
+    pub expect: Option<hcl::Value>,
+    /// Acceptable values; anything else fails.
+    #[serde(default)]
+    pub accept: Vec<hcl::Value>,
+    /// Unacceptable values; anything else passes.
+    #[serde(default)]
+    pub reject: Vec<hcl::Value>,
+    /// Numbers at least this large pass.
+    #[serde(default)]
+    pub at_least: Option<f64>,
+    /// Whether an absent attribute fails.
+    #[serde(default)]
+    pub missing: Missing,
+    /// Whether an absent block on the path fails; `missing` when not given. With
+    /// `pass`, only blocks that exist are checked (every `ingress` block needs a
+    /// description, but a group without ingress blocks is fine).
+    #[serde(default)]
+    pub missing_block: Option<Missing>,
+    /// The value the fix writes, when it is not `expect` or the first of `accept`.
+    #[serde(default)]
+    pub fix: Option<hcl::Value>,
+}
+
+/// A resource that satisfies the rule by referring to the checked one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Companion {
+    /// Its resource type, e.g. `aws_s3_bucket_versioning`.
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    /// Its attribute that refers to the checked resource, e.g. `bucket`.
+    pub reference: String,
+    /// The checked resource's attribute it refers to.
+    #[serde(default = "default_target")]
+    pub target: String,
+    /// The rest of its body, as HCL.
+    pub body: String,
+    /// Below this provider version the companion type does not exist and the fix
+    /// is written inline, with the `require` blocks.
+    #[serde(default)]
+    pub inline_below: Option<String>,
+}
+
+fn default_target() -> String {
+    "id".to_string()
+}
+
+/// A rule defined entirely by its catalog entry.
+pub struct DataRule {
+    meta: RuleMeta,
+}
+
+impl DataRule {
+    /// Wraps a catalog entry that has `require` or `companion` blocks.
+    pub fn new(meta: RuleMeta) -> DataRule {
+        DataRule { meta }
+    }
+}
+
+impl Rule for DataRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
+        let file = context.file;
+        let applies = self
+            .meta
+            .conditions
+            .iter()
+            .all(|condition| evaluate(condition, block).is_empty());
+        if !applies {
+            return;
+        }
+
+        let failures: Vec<Failure> = self
+            .meta
+            .requirements
+            .iter()
+            .flat_map(|requirement| evaluate(requirement, block))
+            .collect();
+
+        let Some(companion) = &self.meta.companion else {
+            if failures.is_empty() {
+                return;
+            }
+            let range = failures[0].range(block);
+            let mut finding = Finding::new(&self.meta, file, block, range);
+            finding.fix = inline_fix(file, &failures, self.meta.fix.into());
+            findings.push(finding);
+            return;
+        };
+
+        let inline_ok = !self.meta.requirements.is_empty() && failures.is_empty();
+        if inline_ok || companion_exists(context, block, companion) {
+            return;
+        }
+        let mut finding = Finding::new(&self.meta, file, block, header_range(block));
+        let inline = companion
+            .inline_below
+            .as_deref()
+            .and_then(Version::parse)
+            .is_some_and(|version| {
+                context
+                    .module
+                    .provider_below(provider_local_name(&self.meta.provider), &version)
+            });
+        finding.fix = if inline {
+            inline_fix(file, &failures, self.meta.fix.into())
+        } else {
+            companion_fix(context, block, companion, self.meta.fix.into())
+        };
+        findings.push(finding);
+    }
+}
+
+/// The name a provider goes by in `required_providers`.
+pub fn provider_local_name(provider: &str) -> &str {
+    match provider {
+        "azure" => "azurerm",
+        "gcp" => "google",
+        other => other,
+    }
+}
+
+/// One requirement not met, and how to meet it.
+#[derive(Debug)]
+enum Failure {
+    /// The attribute has a wrong value.
+    Wrong { attribute: Attribute, value: String },
+    /// Something on the path is absent: `missing` (blocks, then the attribute key)
+    /// must be created inside `anchor`.
+    Absent {
+        anchor: Block,
+        missing: Vec<String>,
+        value: String,
+    },
+}
+
+impl Failure {
+    fn range(&self, block: &Block) -> Range<usize> {
+        match self {
+            Failure::Wrong { attribute, .. } => attribute.key.span.start..attribute.value.span.end,
+            Failure::Absent { .. } => header_range(block),
+        }
+    }
+}
+
+/// The failures of `requirement` on `block`; empty when it is met.
+fn evaluate(requirement: &Requirement, block: &Block) -> Vec<Failure> {
+    let path: Vec<&str> = requirement.path.split('.').collect();
+    let Some(fix_value) = fix_value(requirement) else {
+        return Vec::new();
+    };
+    let mut failures = Vec::new();
+    walk(requirement, block, &path, &fix_value, &mut failures);
+    failures
+}
+
+fn walk(
+    requirement: &Requirement,
+    block: &Block,
+    path: &[&str],
+    fix_value: &str,
+    failures: &mut Vec<Failure>,
+) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        match block.body.attribute(first) {
+            None if requirement.missing == Missing::Fail => failures.push(Failure::Absent {
+                anchor: block.clone(),
+                missing: vec![first.to_string()],
+                value: fix_value.to_string(),
+            }),
+            None => {}
+            Some(attribute) => {
+                if let Some(value) = Value::of(&attribute.value) {
+                    if !accepts(requirement, &value) {
+                        failures.push(Failure::Wrong {
+                            attribute: attribute.clone(),
+                            value: fix_value.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        return;
+    }
+
+    // A `dynamic "x"` block stands for `x` blocks; its `content` is their body.
+    let nested: Vec<&Block> = block
+        .body
+        .blocks_of(first)
+        .chain(
+            block
+                .body
+                .blocks_of("dynamic")
+                .filter(|d| d.label(0) == Some(first))
+                .flat_map(|dynamic| dynamic.body.blocks_of("content")),
+        )
+        .collect();
+    if nested.is_empty() {
+        if requirement.missing_block.unwrap_or(requirement.missing) == Missing::Fail {
+            failures.push(Failure::Absent {
+                anchor: block.clone(),
+                missing: path.iter().map(|part| part.to_string()).collect(),
+                value: fix_value.to_string(),
+            });
+        }
+        return;
+    }
+    for inner in nested {
+        walk(requirement, inner, rest, fix_value, failures);
+    }
+}
+
+fn accepts(requirement: &Requirement, value: &Value) -> bool {
+    let matches = |candidates: &[hcl::Value]| {
+        candidates
+            .iter()
+            .filter_map(to_value)
+            .any(|candidate| candidate.loosely_equals(value))
+    };
+    if let Some(minimum) = requirement.at_least {
+        return match value {
+            Value::Number(number) => *number >= minimum,
+            Value::String(text) => text.parse::<f64>().is_ok_and(|number| number >= minimum),
+            _ => false,
+        };
+    }
+    if !requirement.accept.is_empty() {
+        return matches(&requirement.accept);
+    }
+    if let Some(expect) = &requirement.expect {
+        return matches(std::slice::from_ref(expect));
+    }
+    !matches(&requirement.reject)
+}
+
+/// The HCL text the fix writes for `requirement`.
+fn fix_value(requirement: &Requirement) -> Option<String> {
+    let value = requirement
+        .fix
+        .as_ref()
+        .or(requirement.expect.as_ref())
+        .or(requirement.accept.first())?;
+    Some(render_value(value))
+}
+
+/// Converts a catalog value into heal's value type.
+fn to_value(value: &hcl::Value) -> Option<Value> {
+    Some(match value {
+        hcl::Value::Null => Value::Null,
+        hcl::Value::Bool(b) => Value::Bool(*b),
+        hcl::Value::Number(n) => Value::Number(n.as_f64()?),
+        hcl::Value::String(s) => Value::String(s.clone()),
+        hcl::Value::Array(items) => {
+            Value::Array(items.iter().map(to_value).collect::<Option<_>>()?)
+        }
+        hcl::Value::Object(_) => return None,
+    })
+}
+
+/// Writes a catalog value as HCL.
+pub fn render_value(value: &hcl::Value) -> String {
+    match value {
+        hcl::Value::Null => "null".to_string(),
+        hcl::Value::Bool(b) => b.to_string(),
+        hcl::Value::Number(n) => n.to_string(),
+        hcl::Value::String(s) => format!("{s:?}"),
+        hcl::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(render_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        hcl::Value::Object(map) => {
+            let items: Vec<String> = map
+                .iter()
+                .map(|(key, value)| format!("{key} = {}", render_value(value)))
+                .collect();
+            format!("{{ {} }}", items.join(", "))
+        }
+    }
+}
+
+/// One fix for all failures of a block: values replaced where wrong, absent
+/// attributes and blocks added, grouped by the block they go into so that two
+/// additions to one block become one insertion.
+fn inline_fix(
+    file: &ModuleFile,
+    failures: &[Failure],
+    applicability: Applicability,
+) -> Option<Fix> {
+    let mut builder = FixBuilder::new(&file.source);
+    let mut by_anchor: BTreeMap<usize, (&Block, Vec<PendingPath>)> = BTreeMap::new();
+    for failure in failures {
+        match failure {
+            Failure::Wrong { attribute, value } => {
+                builder.replace_value(attribute, value);
+            }
+            Failure::Absent {
+                anchor,
+                missing,
+                value,
+            } => {
+                by_anchor
+                    .entry(anchor.span.start)
+                    .or_insert_with(|| (anchor, Vec::new()))
+                    .1
+                    .push((missing, value));
+            }
+        }
+    }
+    for (anchor, paths) in by_anchor.values() {
+        builder.insert_into(anchor, &nest(paths));
+    }
+    match builder.build(applicability) {
+        Ok(fix) => Some(fix),
+        Err(error) => {
+            log::debug!("{}: fix not offered: {error}", file.source.path().display());
+            None
+        }
+    }
+}
+
+/// Blocks and attribute still to create, and the attribute's value.
+type PendingPath<'a> = (&'a [String], &'a str);
+
+/// Turns paths such as `a.b.x = 1` and `a.b.y = 2` into `a { b { x = 1  y = 2 } }`.
+fn nest(paths: &[(&[String], &str)]) -> Snippet {
+    let mut snippet = Snippet::new();
+    let mut done: Vec<&str> = Vec::new();
+    for (index, (path, value)) in paths.iter().enumerate() {
+        match path {
+            [key] => snippet = snippet.attribute(key.clone(), value.to_string()),
+            [head, ..] if !done.contains(&head.as_str()) => {
+                done.push(head);
+                let inner: Vec<(&[String], &str)> = paths[index..]
+                    .iter()
+                    .filter(|(p, _)| p.first() == Some(head))
+                    .map(|(p, v)| (&p[1..], *v))
+                    .collect();
+                snippet = snippet.block(head.clone(), &[], nest(&inner));
+            }
+            _ => {}
+        }
+    }
+    snippet
+}
+
+/// Whether a resource of the companion type refers to `block`.
+fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion) -> bool {
+    let (Some(kind), Some(name)) = (block.label(0), block.label(1)) else {
+        return false;
+    };
+    context
+        .module
+        .resources(&companion.resource_type)
+        .any(|(_, candidate)| {
+            candidate
+                .body
+                .attribute(&companion.reference)
+                .is_some_and(|attribute| refers_to(&attribute.value, kind, name))
+        })
+}
+
+fn refers_to(expr: &heal_syntax::Expr, kind: &str, name: &str) -> bool {
+    expr.references()
+        .iter()
+        .any(|parts| parts.len() >= 2 && parts[0] == kind && parts[1] == name)
+}
+
+/// Adds the companion resource after `block`, repeating its `count` or `for_each`
+/// so that every instance gets one.
+fn companion_fix(
+    context: &Context<'_>,
+    block: &Block,
+    companion: &Companion,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let file = context.file;
+    let text = file.text();
+    let (kind, name) = (block.label(0)?, block.label(1)?);
+    let body = Snippet::parse(&companion.body)?;
+
+    let target = &companion.target;
+    let (meta_argument, reference) = if let Some(count) = block.body.attribute("count") {
+        (
+            Some(("count", text[count.value.span.clone()].to_string())),
+            format!("{kind}.{name}[count.index].{target}"),
+        )
+    } else if block.body.attribute("for_each").is_some() {
+        (
+            Some(("for_each", format!("{kind}.{name}"))),
+            format!("each.value.{target}"),
+        )
+    } else {
+        (None, format!("{kind}.{name}.{target}"))
+    };
+
+    let taken = context
+        .module
+        .resources(&companion.resource_type)
+        .any(|(_, existing)| existing.label(1) == Some(name));
+    let companion_name = if taken {
+        format!("{name}_heal")
+    } else {
+        name.to_string()
+    };
+
+    let mut inner = body.prepend_attribute(companion.reference.clone(), reference);
+    if let Some((key, value)) = meta_argument {
+        inner = inner.prepend_attribute(key, value);
+    }
+    let snippet = Snippet::new().block(
+        "resource",
+        &[&companion.resource_type, &companion_name],
+        inner,
+    );
+    let mut builder = FixBuilder::new(&file.source);
+    builder.insert_after(block, &snippet);
+    builder.build(applicability).ok()
+}
+
+/// Whether a rule written as data is complete enough to run.
+pub fn is_data_rule(meta: &RuleMeta) -> bool {
+    !meta.requirements.is_empty() || meta.companion.is_some()
+}
+
+impl FixKind {
+    /// The applicability of this kind of fix.
+    pub fn applicability(self) -> Applicability {
+        self.into()
+    }
+}

@@ -1,0 +1,189 @@
+//! Running rules over a module, and fixing it to a fixpoint.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use heal_patch::{apply_edits, Applicability, Fix};
+use heal_syntax::SourceFile;
+
+use crate::module::{Module, ModuleFile};
+use crate::registry::Registry;
+use crate::rule::{Context, Finding};
+use crate::suppress::suppression;
+
+/// At most this many rounds of apply, re-parse, re-check. Fixes are independent
+/// almost always, so two rounds suffice; the cap stops a fix that never settles.
+pub const MAX_PASSES: usize = 8;
+
+/// Checks the files of `module` that `include` accepts.
+pub fn check_module(
+    registry: &Registry,
+    module: &Module,
+    include: &dyn Fn(&Path) -> bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for file in &module.files {
+        if include(file.source.path()) {
+            check_file(registry, module, file, &mut findings);
+        }
+    }
+    findings
+}
+
+fn check_file(
+    registry: &Registry,
+    module: &Module,
+    file: &ModuleFile,
+    findings: &mut Vec<Finding>,
+) {
+    let context = Context { file, module };
+    let start = findings.len();
+    for block in file.body().blocks() {
+        let kind = match block.ident.value.as_str() {
+            "resource" => block.label(0),
+            "module" => Some("module"),
+            _ => None,
+        };
+        let Some(kind) = kind else { continue };
+        for rule in registry.rules_for(kind) {
+            rule.check(&context, block, findings);
+        }
+    }
+    for finding in &mut findings[start..] {
+        if let Some(entry) = registry.entry(&finding.rule_id) {
+            finding.suppressed_by = suppression(file.text(), &finding.block, &entry.meta);
+        }
+    }
+}
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy)]
+pub struct FixOptions {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+    /// Apply display-only suggestions too: for the catalog's own fixture tests,
+    /// never for users.
+    pub display_only: bool,
+}
+
+impl FixOptions {
+    fn allows(&self, fix: &Fix) -> bool {
+        match fix.applicability() {
+            Applicability::Safe => true,
+            Applicability::Unsafe => self.unsafe_fixes || self.display_only,
+            Applicability::DisplayOnly => self.display_only,
+        }
+    }
+}
+
+/// What fixing a module did.
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// The new text of every file that changed, by path.
+    pub changed: BTreeMap<PathBuf, String>,
+    /// The findings whose fixes were applied, in the order they were.
+    pub applied: Vec<Finding>,
+    /// What is left after fixing.
+    pub remaining: Vec<Finding>,
+    /// Whether fixing stopped at [`MAX_PASSES`] with fixes still to apply.
+    pub hit_pass_cap: bool,
+    /// Files whose fixed text no longer parsed: the fix was dropped (a bug in a
+    /// rule), with the parser's message.
+    pub broken: Vec<(PathBuf, String)>,
+}
+
+/// Applies fixes to the files of `module` that `include` accepts, re-parsing and
+/// re-checking after each round, until nothing is left to fix.
+pub fn fix_module(
+    registry: &Registry,
+    module: &Module,
+    include: &dyn Fn(&Path) -> bool,
+    options: FixOptions,
+) -> FixOutcome {
+    let mut outcome = FixOutcome::default();
+    let mut current = module.clone();
+
+    for pass in 0..=MAX_PASSES {
+        let findings = check_module(registry, &current, include);
+        let candidates: Vec<&Finding> = findings
+            .iter()
+            .filter(|finding| finding.suppressed_by.is_none())
+            .filter(|finding| finding.fix.as_ref().is_some_and(|fix| options.allows(fix)))
+            .filter(|finding| include(finding.fix_target()))
+            .collect();
+        if candidates.is_empty() {
+            outcome.remaining = findings;
+            return outcome;
+        }
+        if pass == MAX_PASSES {
+            outcome.hit_pass_cap = true;
+            outcome.remaining = findings;
+            return outcome;
+        }
+
+        let mut by_file: BTreeMap<&Path, Vec<&Finding>> = BTreeMap::new();
+        for finding in candidates {
+            by_file
+                .entry(finding.fix_target())
+                .or_default()
+                .push(finding);
+        }
+
+        let mut progressed = false;
+        for (path, findings) in by_file {
+            let Some(index) = current.files.iter().position(|f| f.source.path() == path) else {
+                continue;
+            };
+            let file = &current.files[index];
+            let (chosen, text) = apply_non_conflicting(file.text(), &findings);
+            if chosen.is_empty() {
+                continue;
+            }
+            match ModuleFile::parse(SourceFile::new(path, text.clone())) {
+                Ok(reparsed) => {
+                    current.files[index] = reparsed;
+                    outcome.changed.insert(path.to_path_buf(), text);
+                    outcome.applied.extend(chosen.into_iter().cloned());
+                    progressed = true;
+                }
+                Err(error) => {
+                    log::warn!(
+                        "{}: fix dropped: output does not parse: {error}",
+                        path.display()
+                    );
+                    outcome.broken.push((path.to_path_buf(), error.to_string()));
+                }
+            }
+        }
+        if !progressed {
+            outcome.remaining = check_module(registry, &current, include);
+            return outcome;
+        }
+    }
+    outcome
+}
+
+/// Applies, in order, every fix that does not conflict with one already taken.
+fn apply_non_conflicting<'a>(text: &str, findings: &[&'a Finding]) -> (Vec<&'a Finding>, String) {
+    let mut chosen: Vec<&Finding> = Vec::new();
+    let mut edits = Vec::new();
+    for finding in findings {
+        let Some(fix) = &finding.fix else { continue };
+        let conflicts = chosen
+            .iter()
+            .filter_map(|taken| taken.fix.as_ref())
+            .any(|taken| taken.conflicts_with(fix));
+        if conflicts {
+            continue;
+        }
+        edits.extend(fix.edits().iter().cloned());
+        chosen.push(finding);
+    }
+    match apply_edits(text, &edits) {
+        Ok(new_text) => (chosen, new_text),
+        Err(error) => {
+            log::debug!("fixes not applied together: {error}");
+            (Vec::new(), text.to_string())
+        }
+    }
+}
