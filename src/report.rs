@@ -1,0 +1,273 @@
+//! Showing findings to people (text with code frames) and programs (JSON).
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+use heal_patch::Applicability;
+use heal_rules::{Finding, Module, Registry};
+use heal_syntax::SourceFile;
+use serde_json::{json, Value};
+
+use crate::workspace::FileError;
+
+/// Counts for the closing summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub findings: usize,
+    pub suppressed: usize,
+    pub safe: usize,
+    pub unsafe_: usize,
+    pub display_only: usize,
+}
+
+impl Tally {
+    pub fn of(findings: &[&Finding]) -> Tally {
+        let mut tally = Tally::default();
+        for finding in findings {
+            if finding.suppressed_by.is_some() {
+                tally.suppressed += 1;
+                continue;
+            }
+            tally.findings += 1;
+            match finding.fix.as_ref().map(|fix| fix.applicability()) {
+                Some(Applicability::Safe) => tally.safe += 1,
+                Some(Applicability::Unsafe) => tally.unsafe_ += 1,
+                Some(Applicability::DisplayOnly) => tally.display_only += 1,
+                None => {}
+            }
+        }
+        tally
+    }
+}
+
+/// Finds the source of `path` among the modules.
+pub fn source_of<'a>(modules: &'a [Module], path: &Path) -> Option<&'a SourceFile> {
+    modules
+        .iter()
+        .find_map(|module| module.file(path))
+        .map(|file| &file.source)
+}
+
+/// Writes one finding as `path:line:col: rule-id message` and a code frame.
+pub fn write_finding(
+    out: &mut impl Write,
+    finding: &Finding,
+    source: &SourceFile,
+) -> io::Result<()> {
+    let start = source.position(finding.range.start);
+    writeln!(
+        out,
+        "{}:{}:{}: {} {}",
+        finding.path.display(),
+        start.line,
+        start.column,
+        finding.rule_id,
+        finding.message
+    )?;
+
+    let line_index = start.line - 1;
+    let line = source.line(line_index);
+    let number = start.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let line_end = source.line_range(line_index).end;
+    let underline_end = finding.range.end.min(line_end).max(finding.range.start + 1);
+    let width = source
+        .text()
+        .get(finding.range.start..underline_end.min(line_end))
+        .map_or(1, |text| text.chars().count().max(1));
+    writeln!(out, "{gutter} |")?;
+    writeln!(out, "{number} | {}", line.trim_end())?;
+    writeln!(
+        out,
+        "{gutter} | {}{}",
+        " ".repeat(start.column - 1),
+        "^".repeat(width)
+    )?;
+    let note = match finding.fix.as_ref().map(|fix| fix.applicability()) {
+        Some(Applicability::Safe) => Some("fix available: heal fix".to_string()),
+        Some(Applicability::Unsafe) => Some("fix available: heal fix --unsafe-fixes".to_string()),
+        Some(Applicability::DisplayOnly) => {
+            Some("the fix needs a value only you can choose".to_string())
+        }
+        None => None,
+    };
+    if let Some(note) = note {
+        writeln!(out, "{gutter} = {note}")?;
+    }
+    if let Some(fix) = finding
+        .fix
+        .as_ref()
+        .filter(|fix| fix.applicability() == Applicability::DisplayOnly)
+    {
+        if finding.fix_path.is_none() {
+            write_suggestion(out, fix, source, &gutter)?;
+        }
+    }
+    writeln!(out)
+}
+
+/// Shows a display-only fix as the lines it would change, old then new.
+fn write_suggestion(
+    out: &mut impl Write,
+    fix: &heal_patch::Fix,
+    source: &SourceFile,
+    gutter: &str,
+) -> io::Result<()> {
+    let (Some(first), Some(last)) = (fix.edits().first(), fix.edits().last()) else {
+        return Ok(());
+    };
+    let first_line = source.line_index(first.range.start);
+    let last_line = source.line_index(last.range.end);
+    let start = source.line_range(first_line).start;
+    let end = source.line_range(last_line).end;
+    let shifted: Vec<heal_patch::Edit> = fix
+        .edits()
+        .iter()
+        .map(|edit| {
+            heal_patch::Edit::replace(
+                edit.range.start - start..edit.range.end - start,
+                edit.content.clone(),
+            )
+        })
+        .collect();
+    let old = &source.text()[start..end];
+    let Ok(new) = heal_patch::apply_edits(old, &shifted) else {
+        return Ok(());
+    };
+    writeln!(out, "{gutter} = suggestion (not applied):")?;
+    for line in old.lines() {
+        writeln!(out, "{gutter}   - {}", line.trim_end())?;
+    }
+    for line in new.lines() {
+        writeln!(out, "{gutter}   + {}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The closing summary of `heal check`.
+pub fn write_check_summary(out: &mut impl Write, tally: Tally, files: usize) -> io::Result<()> {
+    if tally.findings == 0 {
+        write!(out, "No findings in {files} file{}", plural(files))?;
+    } else {
+        write!(
+            out,
+            "Found {} finding{} in {files} file{}",
+            tally.findings,
+            plural(tally.findings),
+            plural(files)
+        )?;
+    }
+    if tally.suppressed > 0 {
+        write!(out, " ({} suppressed)", tally.suppressed)?;
+    }
+    writeln!(out, ".")?;
+    if tally.safe > 0 {
+        writeln!(out, "{} fixable with `heal fix`.", tally.safe)?;
+    }
+    if tally.unsafe_ > 0 {
+        writeln!(
+            out,
+            "{} more fixable with `heal fix --unsafe-fixes`.",
+            tally.unsafe_
+        )?;
+    }
+    if tally.display_only > 0 {
+        writeln!(
+            out,
+            "{} with a suggested fix that needs your values (not applied).",
+            tally.display_only
+        )?;
+    }
+    Ok(())
+}
+
+/// Per-rule counts of applied fixes.
+pub fn write_fix_summary(
+    out: &mut impl Write,
+    applied: &[Finding],
+    changed_files: usize,
+    wrote: bool,
+) -> io::Result<()> {
+    if applied.is_empty() {
+        return writeln!(out, "Nothing to fix.");
+    }
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for finding in applied {
+        *per_rule.entry(&finding.rule_id).or_default() += 1;
+    }
+    let verb = if wrote { "Fixed" } else { "Would fix" };
+    writeln!(
+        out,
+        "{verb} {} finding{} in {changed_files} file{}:",
+        applied.len(),
+        plural(applied.len()),
+        plural(changed_files)
+    )?;
+    for (rule, count) in per_rule {
+        writeln!(out, "  {count:>4} × {rule}")?;
+    }
+    Ok(())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn position_json(source: &SourceFile, offset: usize) -> Value {
+    let position = source.position(offset);
+    json!({ "line": position.line, "column": position.column, "offset": offset })
+}
+
+/// One finding in the JSON schema of docs/json-output.md.
+pub fn finding_json(finding: &Finding, modules: &[Module], registry: &Registry) -> Value {
+    let meta = registry.entry(&finding.rule_id).map(|entry| &entry.meta);
+    let source = source_of(modules, &finding.path);
+    let fix = finding.fix.as_ref().map(|fix| {
+        let target = source_of(modules, finding.fix_target());
+        let edits: Vec<Value> = fix
+            .edits()
+            .iter()
+            .map(|edit| match target {
+                Some(target) => json!({
+                    "start": position_json(target, edit.range.start),
+                    "end": position_json(target, edit.range.end),
+                    "content": edit.content,
+                }),
+                None => json!({ "content": edit.content }),
+            })
+            .collect();
+        json!({
+            "applicability": fix.applicability().as_str(),
+            "path": finding.fix_target().display().to_string(),
+            "edits": edits,
+        })
+    });
+    json!({
+        "rule": finding.rule_id,
+        "message": finding.message,
+        "severity": meta.map(|meta| meta.severity.to_string()),
+        "path": finding.path.display().to_string(),
+        "address": finding.address,
+        "start": source.map(|s| position_json(s, finding.range.start)),
+        "end": source.map(|s| position_json(s, finding.range.end)),
+        "checkov": meta.map(|meta| meta.checkov.clone()).unwrap_or_default(),
+        "trivy": meta.map(|meta| meta.trivy.clone()).unwrap_or_default(),
+        "suppressed_by": finding.suppressed_by,
+        "fix": fix,
+    })
+}
+
+/// A file error in the JSON schema.
+pub fn error_json(error: &FileError) -> Value {
+    json!({
+        "path": error.path.display().to_string(),
+        "line": error.position.map(|p| p.0),
+        "column": error.position.map(|p| p.1),
+        "message": error.message,
+    })
+}

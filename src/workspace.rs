@@ -1,0 +1,178 @@
+//! Finding the files to look at and reading them into modules.
+//!
+//! A module is a directory's `.tf` files. heal reads every file of a directory it
+//! looks at, even the ones not asked for, because rules need the whole module
+//! (a companion resource in another file, `required_providers`); it reports and
+//! fixes only the files asked for.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use heal_rules::{Module, ModuleFile};
+use heal_syntax::SourceFile;
+
+/// A file heal could not read or parse.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a position.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, column)) => {
+                write!(
+                    f,
+                    "{}:{line}:{column}: {}",
+                    self.path.display(),
+                    self.message
+                )
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// The files to report on, grouped by directory.
+#[derive(Debug, Default)]
+pub struct Targets {
+    pub by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    pub errors: Vec<FileError>,
+}
+
+/// Collects `.tf` files under `paths`: given files as they are, directories walked
+/// with .gitignore rules, hidden and `.terraform` directories skipped.
+pub fn discover(paths: &[PathBuf]) -> Targets {
+    let mut targets = Targets::default();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_file() => targets.add(path.clone()),
+            Ok(_) => walk(path, &mut targets),
+            Err(error) => targets.errors.push(FileError {
+                path: path.clone(),
+                position: None,
+                message: error.to_string(),
+            }),
+        }
+    }
+    targets
+}
+
+fn walk(root: &Path, targets: &mut Targets) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .follow_links(false)
+        .filter_entry(|entry| entry.file_name() != ".terraform")
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
+                if is_file && entry.path().extension().is_some_and(|ext| ext == "tf") {
+                    targets.add(entry.into_path());
+                }
+            }
+            Err(error) => targets.errors.push(FileError {
+                path: root.to_path_buf(),
+                position: None,
+                message: error.to_string(),
+            }),
+        }
+    }
+}
+
+impl Targets {
+    fn add(&mut self, path: PathBuf) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.by_dir.entry(dir).or_default().insert(path);
+    }
+
+    /// Number of files to report on.
+    pub fn file_count(&self) -> usize {
+        self.by_dir.values().map(BTreeSet::len).sum()
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing binary content with a clear message.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let error = |position, message: String| FileError {
+        path: path.to_path_buf(),
+        position,
+        message,
+    };
+    let bytes = fs::read(path).map_err(|e| error(None, format!("cannot read: {e}")))?;
+    if bytes.iter().take(8192).any(|&byte| byte == 0) {
+        return Err(error(
+            None,
+            "binary content (NUL bytes); not a Terraform file".into(),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let source = SourceFile::new(path, prefix);
+        let at = source.position(valid);
+        error(
+            Some((at.line, at.column)),
+            "invalid UTF-8; heal reads UTF-8 text only".into(),
+        )
+    })
+}
+
+/// Reads and parses the module in `dir`: the target files, plus the directory's
+/// other `.tf` files as context.
+pub fn load_module(dir: &Path, targets: &BTreeSet<PathBuf>) -> (Module, Vec<FileError>) {
+    let mut paths: BTreeSet<PathBuf> = targets.clone();
+    let listing_dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    if let Ok(entries) = fs::read_dir(listing_dir) {
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let is_tf = path.extension().is_some_and(|ext| ext == "tf");
+            let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+            if is_tf && is_file {
+                // Keep the spelling the user gave for targets (`./a.tf` vs `a.tf`).
+                let joined = dir.join(entry.file_name());
+                if !targets.contains(&joined) {
+                    paths.insert(joined);
+                }
+            }
+        }
+    }
+
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let is_target = targets.contains(&path);
+        let text = match read_text(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                if is_target {
+                    errors.push(error);
+                }
+                continue;
+            }
+        };
+        match ModuleFile::parse(SourceFile::new(&path, text)) {
+            Ok(file) => files.push(file),
+            Err(error) if is_target => errors.push(FileError {
+                path: path.clone(),
+                position: Some((error.line, error.column)),
+                message: format!("cannot parse: {}", error.message),
+            }),
+            Err(_) => {}
+        }
+    }
+    let mut module = Module::new(dir, files);
+    if let Ok(lock) = fs::read_to_string(listing_dir.join(".terraform.lock.hcl")) {
+        module = module.with_lock_file(&lock);
+    }
+    (module, errors)
+}

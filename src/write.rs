@@ -1,0 +1,96 @@
+//! Writing fixed files without ever losing one.
+//!
+//! The new text goes to a temporary file in the same directory, which is flushed
+//! to disk and then renamed over the original: a reader sees the old file or the
+//! new one, never half of either, and a failed write (disk full) leaves the
+//! original intact. The original's permissions are kept. A file that changed on
+//! disk since heal read it is not written, and neither is a symlink or a
+//! read-only file.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// Replaces `path`'s content with `new`, provided it still holds `expected`.
+pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), String> {
+    let link_meta = fs::symlink_metadata(path).map_err(|e| format!("cannot stat: {e}"))?;
+    if link_meta.file_type().is_symlink() {
+        return Err("is a symbolic link; heal does not write through links".to_string());
+    }
+    let permissions = link_meta.permissions();
+    if permissions.readonly() {
+        return Err("is read-only; not written".to_string());
+    }
+    let current = fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
+    if current != expected.as_bytes() {
+        return Err("changed on disk since heal read it; not written".to_string());
+    }
+
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".heal-tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
+    temporary
+        .write_all(new.as_bytes())
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    fs::set_permissions(temporary.path(), permissions)
+        .map_err(|e| format!("cannot copy permissions: {e}"))?;
+    temporary
+        .persist(path)
+        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.tf");
+        fs::write(&path, "old\r\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomically(&path, "old\r\n", "new\r\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640);
+        }
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn refuses_a_file_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.tf");
+        fs::write(&path, "edited by someone\n").unwrap();
+        let error = write_atomically(&path, "old\n", "new\n").unwrap_err();
+        assert!(error.contains("changed on disk"), "{error}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "edited by someone\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_to_write_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.tf");
+        let link = dir.path().join("link.tf");
+        fs::write(&target, "old\n").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_atomically(&link, "old\n", "new\n").is_err());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "old\n");
+    }
+}
