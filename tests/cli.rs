@@ -1,0 +1,231 @@
+//! End-to-end tests of the `heal` binary on real files in temporary directories.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn heal(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_heal"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HEAL_LOG")
+        .output()
+        .expect("the heal binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const KMS: &str = "resource \"aws_kms_key\" \"k\" {\n  description = \"x\"\n}\n";
+const KMS_FIXED: &str =
+    "resource \"aws_kms_key\" \"k\" {\n  description         = \"x\"\n  enable_key_rotation = true\n}\n";
+
+#[test]
+fn check_reports_findings_with_position_and_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), KMS).unwrap();
+    let output = heal(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("main.tf:1:1: aws-kms-key-rotation "),
+        "{text}"
+    );
+    assert!(text.contains("1 fixable with `heal fix`."), "{text}");
+    assert_eq!(fs::read_to_string(dir.path().join("main.tf")).unwrap(), KMS);
+}
+
+#[test]
+fn fix_writes_in_place_then_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.tf");
+    fs::write(&path, KMS).unwrap();
+    let output = heal(dir.path(), &["fix"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(fs::read_to_string(&path).unwrap(), KMS_FIXED);
+    assert!(stderr(&output).contains("1 × aws-kms-key-rotation"));
+
+    let again = heal(dir.path(), &["fix"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(stderr(&again).contains("Nothing to fix."));
+    assert_eq!(fs::read_to_string(&path).unwrap(), KMS_FIXED);
+}
+
+#[test]
+fn fix_keeps_crlf_bom_and_a_missing_final_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.tf");
+    let input = "\u{feff}resource \"aws_kms_key\" \"k\" {\r\n  description = \"x\"\r\n}";
+    fs::write(&path, input).unwrap();
+    let output = heal(dir.path(), &["fix"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "\u{feff}resource \"aws_kms_key\" \"k\" {\r\n  description         = \"x\"\r\n  enable_key_rotation = true\r\n}"
+    );
+}
+
+#[test]
+fn diff_prints_a_patch_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), KMS).unwrap();
+    let output = heal(dir.path(), &["fix", "--diff"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "--- a/main.tf\n+++ b/main.tf\n@@ -1,3 +1,4 @@\n resource \"aws_kms_key\" \"k\" {\n-  description = \"x\"\n+  description         = \"x\"\n+  enable_key_rotation = true\n }\n"
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("main.tf")).unwrap(), KMS);
+}
+
+#[test]
+fn unparsable_file_is_reported_left_untouched_and_others_still_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = "resource \"aws_kms_key\" \"k\" {\n  description = \n}\n";
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    fs::write(dir.path().join("a/broken.tf"), broken).unwrap();
+    fs::write(dir.path().join("b/main.tf"), KMS).unwrap();
+    let output = heal(dir.path(), &["fix"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("broken.tf:2:"), "{errors}");
+    assert!(errors.contains("cannot parse"), "{errors}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a/broken.tf")).unwrap(),
+        broken
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b/main.tf")).unwrap(),
+        KMS_FIXED
+    );
+}
+
+#[test]
+fn binary_and_non_utf8_files_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("binary.tf"), b"\x00\x01\x02resource").unwrap();
+    fs::write(
+        dir.path().join("latin1.tf"),
+        b"# caf\xe9\nresource \"a\" \"b\" {}\n",
+    )
+    .unwrap();
+    let output = heal(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("binary.tf: binary content"), "{errors}");
+    assert!(errors.contains("latin1.tf:1:6: invalid UTF-8"), "{errors}");
+}
+
+#[test]
+fn suppression_comments_silence_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "resource \"aws_kms_key\" \"k\" {\n  #checkov:skip=CKV_AWS_7:rotation handled elsewhere\n}\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = heal(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("(1 suppressed)"));
+    let fixed = heal(dir.path(), &["fix"]);
+    assert_eq!(fixed.status.code(), Some(0));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn select_and_ignore_filter_rules_by_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), KMS).unwrap();
+    let ignored = heal(dir.path(), &["check", "--ignore", "aws-kms"]);
+    assert_eq!(ignored.status.code(), Some(0));
+    let selected = heal(dir.path(), &["check", "--select", "aws-kms-key-rotation"]);
+    assert_eq!(selected.status.code(), Some(1));
+    let unknown = heal(dir.path(), &["check", "--select", "no-such-rule"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("no rule id starts with `no-such-rule`"));
+}
+
+#[test]
+fn walk_honours_gitignore_and_skips_dot_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join(".git")).unwrap();
+    fs::create_dir_all(root.join(".terraform/modules/x")).unwrap();
+    fs::create_dir_all(root.join("generated")).unwrap();
+    fs::write(root.join(".gitignore"), "generated/\n").unwrap();
+    fs::write(root.join(".terraform/modules/x/main.tf"), KMS).unwrap();
+    fs::write(root.join("generated/main.tf"), KMS).unwrap();
+    let output = heal(root, &["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("No findings in 0 files."));
+}
+
+#[test]
+fn json_output_follows_the_documented_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), KMS).unwrap();
+    let output = heal(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["version"], 1);
+    let finding = &document["findings"][0];
+    assert_eq!(finding["rule"], "aws-kms-key-rotation");
+    assert_eq!(finding["address"], "aws_kms_key.k");
+    assert_eq!(finding["start"]["line"], 1);
+    assert_eq!(finding["checkov"][0], "CKV_AWS_7");
+    assert_eq!(finding["fix"]["applicability"], "safe");
+    let edits = finding["fix"]["edits"].as_array().unwrap();
+    assert!(edits
+        .iter()
+        .any(|edit| edit["content"] == "  enable_key_rotation = true\n"));
+    assert_eq!(document["summary"]["fixable_safe"], 1);
+}
+
+#[test]
+fn rules_lists_the_catalog_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = heal(dir.path(), &["rules", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|rule| rule["id"] == "aws-s3-bucket-versioning")
+        .unwrap();
+    for key in [
+        "id", "title", "severity", "provider", "fix", "checkov", "trivy",
+    ] {
+        assert!(!rule[key].is_null(), "missing {key}");
+    }
+    assert_eq!(rule["fix"], "safe");
+    let doc = heal(dir.path(), &["rules", "aws-s3-bucket-versioning"]);
+    assert!(stdout(&doc).contains("## Fix safety"));
+}
+
+#[test]
+fn companion_in_another_file_satisfies_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bucket.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("versioning.tf"),
+        "resource \"aws_s3_bucket_versioning\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}\n",
+    )
+    .unwrap();
+    // Asking about one file still reads its module for context.
+    let output = heal(
+        dir.path(),
+        &["check", "--select", "aws-s3-bucket-versioning", "bucket.tf"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
