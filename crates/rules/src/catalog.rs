@@ -48,3 +48,60 @@ pub fn entries() -> Result<Vec<CatalogEntry>, CatalogError> {
         })
         .collect()
 }
+
+/// The rule reference (`docs/rules.md`): a table of every rule, then each rule's
+/// documentation, generated from the catalog so it cannot drift from it.
+pub fn reference_markdown(entries: &[CatalogEntry]) -> String {
+    let mut out = String::from(
+        "# Rule reference\n\n\
+         Generated from `remediations/` by `HEAL_UPDATE_DOCS=1 cargo test -p heal_rules --test docs`; \
+         do not edit by hand.\n\n\
+         | id | provider | severity | fix | Checkov | Trivy | title |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
+    for entry in entries {
+        let meta = &entry.meta;
+        let fix = heal_patch::Applicability::from(meta.fix);
+        out.push_str(&format!(
+            "| [`{id}`](#{id}) | {} | {} | {} | {} | {} | {} |\n",
+            meta.provider,
+            meta.severity,
+            fix,
+            meta.checkov.join(", "),
+            meta.trivy.join(", "),
+            meta.title,
+            id = meta.id,
+        ));
+    }
+    for entry in entries {
+        out.push('\n');
+        // Each README starts with `# <id>`; nest it one level under this page.
+        for line in entry.documentation.trim_end().lines() {
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        let meta = &entry.meta;
+        out.push_str(&format!(
+            "\nResources: {}. Checkov: {}. Trivy: {}.\n",
+            meta.resources
+                .iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if meta.checkov.is_empty() {
+                "none".to_string()
+            } else {
+                meta.checkov.join(", ")
+            },
+            if meta.trivy.is_empty() {
+                "none".to_string()
+            } else {
+                meta.trivy.join(", ")
+            },
+        ));
+    }
+    out
+}
