@@ -6,6 +6,7 @@ use crate::meta::RuleMeta;
 use crate::rule::Rule;
 
 mod admin_port_open_to_world;
+mod sql_connections_unencrypted;
 
 /// The Rust implementation of the rule `meta` describes, if it has one.
 pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
@@ -20,6 +21,9 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
             meta.clone(),
             22,
         )),
+        "gcp-sql-require-ssl" => Arc::new(
+            sql_connections_unencrypted::SqlUnencryptedConnections::new(meta.clone()),
+        ),
         _ => return None,
     };
     Some(rule)

@@ -1,0 +1,11 @@
+id        = "gcp-sql-require-ssl"
+title     = "Cloud SQL instances accept SSL connections only"
+severity  = "high"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "unsafe"
+message   = "Cloud SQL instance accepts connections that are not encrypted with SSL"
+checkov   = ["CKV_GCP_6"]
+trivy     = ["AVD-GCP-0015"]
+tfsec     = ["google-sql-encrypt-in-transit-data"]
+cis       = []
