@@ -71,6 +71,11 @@ pub struct FixArgs {
     /// Print a unified diff of the fixes instead of writing them.
     #[arg(long)]
     pub diff: bool,
+
+    /// Write the fixes as a patch to FILE (paths relative to the repository
+    /// root, for `git apply` or `patch -p1`) and change no other file.
+    #[arg(long, value_name = "FILE", conflicts_with = "diff")]
+    pub patch: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

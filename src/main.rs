@@ -1,6 +1,8 @@
 //! The `heal` command.
 
 mod args;
+mod fixes;
+mod patch_file;
 mod report;
 mod workspace;
 mod write;
@@ -183,6 +185,9 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
 }
 
 fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
+    if let Some(patch) = &args.patch {
+        return patch_file::write_patch(args, patch, quiet);
+    }
     let registry = registry_for(&args.selection)?;
     let loaded = load(&args.selection);
     let mut errors = loaded.errors;
