@@ -3,6 +3,14 @@
 //! Which range should be allowed instead is a decision only the owner can make, so
 //! the fix is a display-only suggestion: the world-open range replaced by a private
 //! placeholder range, to be edited before use.
+//!
+//! Ports and ranges are judged as Checkov judges them (CKV_AWS_24, CKV_AWS_25,
+//! CKV_GCP_2), except where Checkov misses a real exposure: an AWS rule that also
+//! allows `self` or a prefix list, `::/0` in `cidr_ipv6`, `ip_protocol = "-1"`
+//! without ports, a GCP `allow` for TCP without a port list, and `::/0` in GCP
+//! source ranges are reported too. Rules without any world-open range are not
+//! reported, even where Checkov fails them for naming no source at all: there is
+//! nothing to suggest.
 
 use heal_patch::Fix;
 use heal_syntax::layout::FixBuilder;
@@ -11,8 +19,9 @@ use heal_syntax::{Block, Expr, Value};
 use crate::meta::RuleMeta;
 use crate::rule::{Context, Finding, Rule};
 
-/// Ranges that mean "anyone".
-const WORLD: [&str; 2] = ["0.0.0.0/0", "::/0"];
+/// Ranges that mean "anyone" (Checkov also reads the long form of `::/0`).
+const WORLD_V4: &str = "0.0.0.0/0";
+const WORLD_V6: [&str; 2] = ["::/0", "0000:0000:0000:0000:0000:0000:0000:0000/0"];
 
 /// What the suggestion puts in place of a world-open range.
 const PLACEHOLDER_V4: &str = "\"10.0.0.0/8\"";
@@ -119,17 +128,20 @@ impl GcpAdminPort {
         GcpAdminPort { meta, port }
     }
 
+    /// Whether an `allow` block lets `self.port` in. Listed ports decide whatever
+    /// the protocol, as Checkov judges it; without a port list, every port of the
+    /// protocol is open, which matters only for protocols that carry TCP.
     fn allows_port(&self, allow: &Block) -> bool {
-        let protocol = allow
-            .body
-            .attribute("protocol")
-            .and_then(|attribute| attribute.value.as_str());
-        if !matches!(protocol, Some("tcp" | "all")) {
-            return false;
-        }
         let Some(ports) = allow.body.attribute("ports") else {
-            // No ports: every port of the protocol.
-            return true;
+            let protocol = allow
+                .body
+                .attribute("protocol")
+                .and_then(|attribute| Value::of(&attribute.value));
+            return match protocol {
+                Some(Value::String(name)) => matches!(name.as_str(), "tcp" | "all" | "6"),
+                Some(Value::Number(number)) => number == 6.0,
+                _ => false,
+            };
         };
         let Some(Value::Array(ports)) = Value::of(&ports.value) else {
             return false;
@@ -159,18 +171,13 @@ impl Rule for GcpAdminPort {
     }
 
     fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
-        let attribute_str = |key: &str| {
-            block
-                .body
-                .attribute(key)
-                .and_then(|attribute| Value::of(&attribute.value))
-        };
-        if attribute_str("direction")
-            .and_then(|v| v.as_str().map(str::to_string))
-            .as_deref()
-            == Some("EGRESS")
-            || attribute_str("disabled") == Some(Value::Bool(true))
-        {
+        // Egress rules have no sources. A disabled rule still counts, as for
+        // Checkov: switching it on is all it takes to expose the port.
+        let direction = block
+            .body
+            .attribute("direction")
+            .and_then(|attribute| attribute.value.as_str());
+        if direction == Some("EGRESS") {
             return;
         }
         if !nested_blocks(block, "allow").any(|allow| self.allows_port(allow)) {
@@ -219,17 +226,21 @@ fn world_ranges<'a>(block: &'a Block, keys: &[&str]) -> Vec<&'a Expr> {
         found.extend(
             items
                 .into_iter()
-                .filter(|item| item.as_str().is_some_and(|range| WORLD.contains(&range))),
+                .filter(|item| item.as_str().is_some_and(is_world)),
         );
     }
     found
+}
+
+fn is_world(range: &str) -> bool {
+    range == WORLD_V4 || WORLD_V6.contains(&range)
 }
 
 /// Replaces each world-open range with a private placeholder range.
 fn suggestion(context: &Context<'_>, ranges: &[&Expr]) -> Option<Fix> {
     let mut builder = FixBuilder::new(&context.file.source);
     for range in ranges {
-        let placeholder = if range.as_str() == Some("::/0") {
+        let placeholder = if range.as_str() != Some(WORLD_V4) {
             PLACEHOLDER_V6
         } else {
             PLACEHOLDER_V4

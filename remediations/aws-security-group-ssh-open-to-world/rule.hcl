@@ -1,0 +1,11 @@
+id        = "aws-security-group-ssh-open-to-world"
+title     = "SSH is not open to the whole internet"
+severity  = "high"
+provider  = "aws"
+resources = ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"]
+fix       = "display-only"
+message   = "Security group lets any address on the internet reach SSH (port 22)"
+checkov   = ["CKV_AWS_24"]
+trivy     = []
+tfsec     = []
+cis       = ["CIS AWS 5.2"]

@@ -1,0 +1,11 @@
+id        = "gcp-firewall-ssh-open-to-world"
+title     = "SSH is not open to the whole internet"
+severity  = "high"
+provider  = "google"
+resources = ["google_compute_firewall"]
+fix       = "display-only"
+message   = "Firewall rule lets any address on the internet reach SSH (port 22)"
+checkov   = ["CKV_GCP_2"]
+trivy     = []
+tfsec     = []
+cis       = ["CIS GCP 3.6"]
