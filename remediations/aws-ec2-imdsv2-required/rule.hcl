@@ -13,7 +13,7 @@ cis       = []
 # A metadata service that is switched off cannot be abused.
 when {
   path    = "metadata_options.http_endpoint"
-  accept  = ["enabled"]
+  reject  = ["disabled"]
   missing = "pass"
 }
 

@@ -165,17 +165,22 @@ pub fn provider_local_name(provider: &str) -> &str {
     }
 }
 
-/// One requirement not met, and how to meet it.
+/// One requirement not met, and how to meet it. `value` is the HCL text the fix
+/// writes; `None` when the requirement names no value to write (a `when`
+/// condition, or a `require` with only `reject`), so no fix can be offered.
 #[derive(Debug)]
 enum Failure {
     /// The attribute has a wrong value.
-    Wrong { attribute: Attribute, value: String },
+    Wrong {
+        attribute: Attribute,
+        value: Option<String>,
+    },
     /// Something on the path is absent: `missing` (blocks, then the attribute key)
     /// must be created inside `anchor`.
     Absent {
         anchor: Block,
         missing: Vec<String>,
-        value: String,
+        value: Option<String>,
     },
 }
 
@@ -191,11 +196,15 @@ impl Failure {
 /// The failures of `requirement` on `block`; empty when it is met.
 fn evaluate(requirement: &Requirement, block: &Block) -> Vec<Failure> {
     let path: Vec<&str> = requirement.path.split('.').collect();
-    let Some(fix_value) = fix_value(requirement) else {
-        return Vec::new();
-    };
+    let fix_value = fix_value(requirement);
     let mut failures = Vec::new();
-    walk(requirement, block, &path, &fix_value, &mut failures);
+    walk(
+        requirement,
+        block,
+        &path,
+        fix_value.as_deref(),
+        &mut failures,
+    );
     failures
 }
 
@@ -203,7 +212,7 @@ fn walk(
     requirement: &Requirement,
     block: &Block,
     path: &[&str],
-    fix_value: &str,
+    fix_value: Option<&str>,
     failures: &mut Vec<Failure>,
 ) {
     let Some((first, rest)) = path.split_first() else {
@@ -214,7 +223,7 @@ fn walk(
             None if requirement.missing == Missing::Fail => failures.push(Failure::Absent {
                 anchor: block.clone(),
                 missing: vec![first.to_string()],
-                value: fix_value.to_string(),
+                value: fix_value.map(str::to_string),
             }),
             None => {}
             Some(attribute) => {
@@ -222,7 +231,7 @@ fn walk(
                     if !accepts(requirement, &value) {
                         failures.push(Failure::Wrong {
                             attribute: attribute.clone(),
-                            value: fix_value.to_string(),
+                            value: fix_value.map(str::to_string),
                         });
                     }
                 }
@@ -248,7 +257,7 @@ fn walk(
             failures.push(Failure::Absent {
                 anchor: block.clone(),
                 missing: path.iter().map(|part| part.to_string()).collect(),
-                value: fix_value.to_string(),
+                value: fix_value.map(str::to_string),
             });
         }
         return;
@@ -337,14 +346,20 @@ fn inline_fix(
     let mut builder = FixBuilder::new(&file.source);
     let mut by_anchor: BTreeMap<usize, (&Block, Vec<PendingPath>)> = BTreeMap::new();
     for failure in failures {
+        let (Failure::Wrong { value, .. } | Failure::Absent { value, .. }) = failure;
+        let Some(value) = value.as_deref() else {
+            log::debug!(
+                "{}: fix not offered: the rule names no value to write",
+                file.source.path().display()
+            );
+            return None;
+        };
         match failure {
-            Failure::Wrong { attribute, value } => {
+            Failure::Wrong { attribute, .. } => {
                 builder.replace_value(attribute, value);
             }
             Failure::Absent {
-                anchor,
-                missing,
-                value,
+                anchor, missing, ..
             } => {
                 by_anchor
                     .entry(anchor.span.start)
@@ -391,7 +406,10 @@ fn nest(paths: &[(&[String], &str)]) -> Snippet {
     snippet
 }
 
-/// Whether a resource of the companion type refers to `block`.
+/// Whether a resource of the companion type refers to `block`: directly, as in
+/// `aws_s3_bucket.logs.id` or `aws_s3_bucket.logs[count.index].id`, or through
+/// `each` when its `for_each` iterates over `block` (`for_each = aws_s3_bucket.logs`
+/// with `bucket = each.value.id`).
 fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion) -> bool {
     let (Some(kind), Some(name)) = (block.label(0), block.label(1)) else {
         return false;
@@ -400,10 +418,22 @@ fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion)
         .module
         .resources(&companion.resource_type)
         .any(|(_, candidate)| {
-            candidate
+            let Some(attribute) = candidate.body.attribute(&companion.reference) else {
+                return false;
+            };
+            if refers_to(&attribute.value, kind, name) {
+                return true;
+            }
+            let iterates_over_block = candidate
                 .body
-                .attribute(&companion.reference)
-                .is_some_and(|attribute| refers_to(&attribute.value, kind, name))
+                .attribute("for_each")
+                .is_some_and(|for_each| refers_to(&for_each.value, kind, name));
+            iterates_over_block
+                && attribute
+                    .value
+                    .references()
+                    .iter()
+                    .any(|parts| parts.first().is_some_and(|first| first == "each"))
         })
 }
 
@@ -414,7 +444,8 @@ fn refers_to(expr: &heal_syntax::Expr, kind: &str, name: &str) -> bool {
 }
 
 /// Adds the companion resource after `block`, repeating its `count` or `for_each`
-/// so that every instance gets one.
+/// expression so that every instance gets one, referring to the instance with the
+/// same index or key.
 fn companion_fix(
     context: &Context<'_>,
     block: &Block,
@@ -432,10 +463,13 @@ fn companion_fix(
             Some(("count", text[count.value.span.clone()].to_string())),
             format!("{kind}.{name}[count.index].{target}"),
         )
-    } else if block.body.attribute("for_each").is_some() {
+    } else if let Some(for_each) = block.body.attribute("for_each") {
+        // The same keys as the resource, each instance indexed by its key: Checkov
+        // links `x[each.key]` to the resource but not `each.value` of a `for_each`
+        // over the resource itself.
         (
-            Some(("for_each", format!("{kind}.{name}"))),
-            format!("each.value.{target}"),
+            Some(("for_each", text[for_each.value.span.clone()].to_string())),
+            format!("{kind}.{name}[each.key].{target}"),
         )
     } else {
         (None, format!("{kind}.{name}.{target}"))
@@ -474,5 +508,128 @@ impl FixKind {
     /// The applicability of this kind of fix.
     pub fn applicability(self) -> Applicability {
         self.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use heal_syntax::SourceFile;
+
+    use super::*;
+    use crate::module::Module;
+
+    /// The findings of the rule `rule_hcl` on the module made of `terraform`.
+    fn findings(rule_hcl: &str, terraform: &str) -> Vec<Finding> {
+        let rule = DataRule::new(hcl::from_str(rule_hcl).expect("the rule parses"));
+        let source = SourceFile::new("main.tf", terraform.to_string());
+        let module = Module::new(
+            ".",
+            vec![ModuleFile::parse(source).expect("the file parses")],
+        );
+        let file = module.file(std::path::Path::new("main.tf")).unwrap();
+        let context = Context {
+            file,
+            module: &module,
+        };
+        let mut found = Vec::new();
+        for kind in &rule.meta().resources {
+            for (_, block) in module.resources(kind) {
+                rule.check(&context, block, &mut found);
+            }
+        }
+        found
+    }
+
+    const HEADER: &str = r#"
+        id        = "test-rule"
+        title     = "t"
+        severity  = "low"
+        provider  = "aws"
+        fix       = "safe"
+        message   = "m"
+    "#;
+
+    #[test]
+    fn when_with_only_reject_is_evaluated() {
+        let rule = format!(
+            r#"{HEADER}
+            resources = ["aws_instance"]
+            when {{
+              path    = "metadata_options.http_endpoint"
+              reject  = ["disabled"]
+              missing = "pass"
+            }}
+            require {{
+              path   = "metadata_options.http_tokens"
+              expect = "required"
+            }}"#
+        );
+        let terraform = r#"
+resource "aws_instance" "off" {
+  metadata_options {
+    http_endpoint = "disabled"
+  }
+}
+
+resource "aws_instance" "on" {
+  metadata_options {
+    http_endpoint = "enabled"
+  }
+}
+"#;
+        let found = findings(&rule, terraform);
+        let addresses: Vec<&str> = found.iter().map(|f| f.address.as_str()).collect();
+        assert_eq!(addresses, ["aws_instance.on"]);
+    }
+
+    #[test]
+    fn require_with_only_reject_reports_without_a_fix() {
+        let rule = format!(
+            r#"{HEADER}
+            resources = ["aws_s3_bucket"]
+            require {{
+              path   = "acl"
+              reject = ["public-read"]
+            }}"#
+        );
+        let terraform = "resource \"aws_s3_bucket\" \"b\" {\n  acl = \"public-read\"\n}\n";
+        let found = findings(&rule, terraform);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn companion_iterating_over_the_resource_satisfies_it() {
+        let rule = format!(
+            r#"{HEADER}
+            resources = ["aws_s3_bucket"]
+            companion {{
+              type      = "aws_s3_bucket_versioning"
+              reference = "bucket"
+              body      = "versioning_configuration {{\n  status = \"Enabled\"\n}}\n"
+            }}"#
+        );
+        let terraform = r#"
+resource "aws_s3_bucket" "tenant" {
+  for_each = toset(["a", "b"])
+  bucket   = each.key
+}
+
+resource "aws_s3_bucket_versioning" "tenant" {
+  for_each = aws_s3_bucket.tenant
+  bucket   = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket" "other" {
+  for_each = toset(["c"])
+  bucket   = each.key
+}
+"#;
+        let found = findings(&rule, terraform);
+        let addresses: Vec<&str> = found.iter().map(|f| f.address.as_str()).collect();
+        assert_eq!(addresses, ["aws_s3_bucket.other"]);
     }
 }
