@@ -76,6 +76,34 @@ pub struct FixArgs {
     /// root, for `git apply` or `patch -p1`) and change no other file.
     #[arg(long, value_name = "FILE", conflicts_with = "diff")]
     pub patch: Option<PathBuf>,
+
+    /// Commit the fixes on the current branch (refuses files with changes of
+    /// yours).
+    #[arg(long, conflicts_with_all = ["diff", "patch"])]
+    pub commit: bool,
+
+    /// With --commit: one commit per rule, per file, or one for all.
+    #[arg(long, value_enum, default_value_t = CommitPer::Rule, requires = "commit")]
+    pub commit_per: CommitPer,
+
+    /// With --commit: the author, as "Name <email>" (default: git config).
+    #[arg(long, value_name = "NAME <EMAIL>", requires = "commit")]
+    pub author: Option<String>,
+
+    /// With --commit: the committer (default: --author, else git config).
+    #[arg(long, value_name = "NAME <EMAIL>", requires = "commit")]
+    pub committer: Option<String>,
+}
+
+/// How fixes are split into commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CommitPer {
+    /// One commit per rule.
+    Rule,
+    /// One commit per changed file.
+    File,
+    /// One commit for everything.
+    All,
 }
 
 #[derive(Debug, Args)]

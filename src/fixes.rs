@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use heal_rules::{fix_module, Finding, FixOptions, Module, Registry};
+use heal_rules::{fix_module, Finding, FixOptions, Module, ModuleFile, Registry};
+use heal_syntax::SourceFile;
 
 use crate::workspace::FileError;
 
@@ -70,4 +71,46 @@ pub fn fix_in_memory(registry: &Registry, targets: &[Target], unsafe_fixes: bool
     }
     fixed.changes.sort_by(|a, b| a.path.cmp(&b.path));
     fixed
+}
+/// Replaces the files of `targets` that `changes` touch with their new text, so
+/// a later round of fixes starts from them.
+pub fn advance(targets: &mut [Target], changes: &[Change]) {
+    for (module, _) in targets.iter_mut() {
+        for file in module.files.iter_mut() {
+            let Some(change) = changes.iter().find(|c| c.path == file.source.path()) else {
+                continue;
+            };
+            let source = SourceFile::new(&change.path, change.new.clone());
+            match ModuleFile::parse(source) {
+                Ok(parsed) => *file = parsed,
+                Err(error) => log::debug!(
+                    "{}: fixed text does not parse: {error}",
+                    change.path.display()
+                ),
+            }
+        }
+    }
+}
+
+/// The rules of `registry` one at a time, each as a registry of its own.
+pub fn one_rule_registries(registry: &Registry) -> Vec<(String, Registry)> {
+    registry
+        .entries()
+        .iter()
+        .map(|entry| {
+            let id = entry.meta.id.clone();
+            let single = registry.filtered(|other| other == id);
+            (id, single)
+        })
+        .collect()
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

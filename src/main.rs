@@ -1,6 +1,8 @@
 //! The `heal` command.
 
 mod args;
+mod commit_message;
+mod fix_commit;
 mod fixes;
 mod patch_file;
 mod report;
@@ -187,6 +189,9 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
 fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
     if let Some(patch) = &args.patch {
         return patch_file::write_patch(args, patch, quiet);
+    }
+    if args.commit {
+        return fix_commit::commit_fixes(args, quiet);
     }
     let registry = registry_for(&args.selection)?;
     let loaded = load(&args.selection);

@@ -63,6 +63,11 @@ impl PathNamer {
         })
     }
 
+    /// The repository containing the current directory, if any.
+    pub fn repository(&self) -> Option<&heal_git::Repository> {
+        self.repository.as_ref()
+    }
+
     /// The name of `path` in the patch, `/`-separated.
     pub fn name(&self, path: &Path) -> String {
         let from_root = self

@@ -9,6 +9,10 @@ use std::process::{Command, Output};
 pub fn heal() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_heal"));
     command.env_remove("HEAL_LOG");
+    for role in ["AUTHOR", "COMMITTER"] {
+        command.env_remove(format!("GIT_{role}_NAME"));
+        command.env_remove(format!("GIT_{role}_EMAIL"));
+    }
     command
 }
 
