@@ -138,7 +138,7 @@ impl Rule for DataRule {
             return;
         }
         let mut finding = Finding::new(&self.meta, file, block, header_range(block));
-        let inline = companion
+        let old_provider = companion
             .inline_below
             .as_deref()
             .and_then(Version::parse)
@@ -147,7 +147,13 @@ impl Rule for DataRule {
                     .module
                     .provider_below(provider_local_name(&self.meta.provider), &version)
             });
-        finding.fix = if inline {
+        // A companion next to an inline block already in use would fight it:
+        // correct the inline block instead, whatever the provider version.
+        let inline_in_use = companion.inline_below.is_some()
+            && failures
+                .iter()
+                .any(|failure| failure.uses_inline_form(block));
+        finding.fix = if old_provider || inline_in_use {
             inline_fix(file, &failures, self.meta.fix.into())
         } else {
             companion_fix(context, block, companion, self.meta.fix.into())
@@ -185,6 +191,16 @@ enum Failure {
 }
 
 impl Failure {
+    /// Whether the failure shows that `block` already uses the inline form: a wrong
+    /// value (of an attribute that exists), or something absent inside a nested
+    /// block that exists.
+    fn uses_inline_form(&self, block: &Block) -> bool {
+        match self {
+            Failure::Wrong { .. } => true,
+            Failure::Absent { anchor, .. } => anchor.span != block.span,
+        }
+    }
+
     fn range(&self, block: &Block) -> Range<usize> {
         match self {
             Failure::Wrong { attribute, .. } => attribute.key.span.start..attribute.value.span.end,
@@ -631,5 +647,29 @@ resource "aws_s3_bucket" "other" {
         let found = findings(&rule, terraform);
         let addresses: Vec<&str> = found.iter().map(|f| f.address.as_str()).collect();
         assert_eq!(addresses, ["aws_s3_bucket.other"]);
+    }
+
+    #[test]
+    fn existing_inline_block_is_fixed_inline_whatever_the_provider() {
+        let rule = format!(
+            r#"{HEADER}
+            resources = ["aws_s3_bucket"]
+            require {{
+              path   = "versioning.enabled"
+              expect = true
+            }}
+            companion {{
+              type         = "aws_s3_bucket_versioning"
+              reference    = "bucket"
+              inline_below = "4.0"
+              body         = "versioning_configuration {{\n  status = \"Enabled\"\n}}\n"
+            }}"#
+        );
+        let terraform =
+            "resource \"aws_s3_bucket\" \"b\" {\n  versioning {\n    enabled = false\n  }\n}\n";
+        let found = findings(&rule, terraform);
+        let edits = found[0].fix.as_ref().expect("a fix").edits();
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].content, "true");
     }
 }
