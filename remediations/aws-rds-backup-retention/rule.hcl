@@ -6,12 +6,13 @@ resources = ["aws_db_instance", "aws_rds_cluster"]
 fix       = "safe"
 message   = "RDS database has automated backups turned off"
 checkov   = ["CKV_AWS_133"]
-trivy     = ["AVD-AWS-0077"]
-tfsec     = ["aws-rds-specify-backup-retention"]
+trivy     = []
+tfsec     = []
 cis       = []
 
 # Absent means the AWS default of one day, which Checkov accepts; zero turns
-# automated backups off.
+# automated backups off. Trivy's AVD-AWS-0077 also wants more than the one-day
+# default, so it is not claimed.
 require {
   path     = "backup_retention_period"
   at_least = 1
