@@ -29,6 +29,8 @@ pub enum Command {
     Fix(FixArgs),
     /// List the rules, or show one rule's documentation.
     Rules(RulesArgs),
+    /// Build fix branches (heal/<rule-id>) in the object database, and push them.
+    Bot(BotArgs),
 }
 
 /// Which files and rules a run covers.
@@ -122,4 +124,61 @@ pub enum Format {
     Text,
     /// For programs: the schema in docs/json-output.md.
     Json,
+}
+
+/// `heal bot`: fix branches for review.
+#[derive(Debug, Args)]
+pub struct BotArgs {
+    /// The repository (a working tree or a bare clone).
+    #[arg(default_value = ".")]
+    pub repository: PathBuf,
+
+    /// The commit to fix: a branch, tag or commit (default: the remote's default
+    /// branch, `refs/remotes/<remote>/HEAD`, else HEAD).
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+
+    /// One branch per rule, per provider, or one for all.
+    #[arg(long, value_enum, default_value_t = Group::Rule)]
+    pub group: Group,
+
+    /// The prefix of branch names.
+    #[arg(long, value_name = "PREFIX", default_value = "heal/")]
+    pub branch_prefix: String,
+
+    /// Push the branches to REMOTE, never overwriting a branch someone else moved.
+    #[arg(long, value_name = "REMOTE")]
+    pub push: Option<String>,
+
+    /// Write a pull-request title and body per branch as markdown into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub pr_body: Option<PathBuf>,
+
+    /// Also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Only these rules: ids or id prefixes, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Skip these rules: ids or id prefixes, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// The author and committer, as "Name <email>" (default: git config, else
+    /// `heal <heal@localhost>`).
+    #[arg(long, value_name = "NAME <EMAIL>")]
+    pub author: Option<String>,
+}
+
+/// Which rules share a fix branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Group {
+    /// One branch per rule: `heal/<rule-id>`.
+    Rule,
+    /// One branch per provider: `heal/aws`.
+    Provider,
+    /// One branch for every fix: `heal/all`.
+    All,
 }

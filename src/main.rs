@@ -1,6 +1,7 @@
 //! The `heal` command.
 
 mod args;
+mod bot;
 mod commit_message;
 mod fix_commit;
 mod fixes;
@@ -69,6 +70,7 @@ fn run(cli: &Cli) -> Result<u8> {
         Command::Check(args) => check(args, cli.quiet),
         Command::Fix(args) => fix(args, cli.quiet),
         Command::Rules(args) => rules(args),
+        Command::Bot(args) => bot::run(args, cli.quiet),
     }
 }
 

@@ -39,6 +39,8 @@ pub struct BranchUpdate {
     pub state: BranchState,
     /// The commit the branch points to now.
     pub commit: Oid,
+    /// The commits the local and remote-tracking branches held before.
+    pub previous: Vec<Oid>,
 }
 
 /// The commit a fix branch should hold.
@@ -93,6 +95,7 @@ pub fn publish_branch(
         reference: reference.to_string(),
         state,
         commit: id,
+        previous: local.into_iter().chain(remote).collect(),
     })
 }
 
@@ -132,4 +135,9 @@ fn write_commit(
             &[base],
         )
         .context("cannot write the fix commit")
+}
+
+/// The commit the reference `name` points to, if it exists.
+pub fn branch_target(repository: &Repository, name: &str) -> Option<Oid> {
+    target_of(repository, name)
 }

@@ -15,11 +15,11 @@ mod push;
 mod repository;
 mod tree;
 
-pub use branch::{publish_branch, BranchState, BranchUpdate, NewCommit};
+pub use branch::{branch_target, publish_branch, BranchState, BranchUpdate, NewCommit};
 pub use commit::{commit_on_head, CommitRequest};
 pub use error::GitError;
 pub use identity::{identities, parse_identity, Identity};
-pub use push::{push_with_lease, PushOutcome, PushResult};
+pub use push::{push_with_lease, LeasedBranch, PushOutcome, PushResult};
 pub use repository::{discover, open, relative_to_root, user_changes, UserChange};
 pub use tree::{read_files, resolve_base, tree_with_changes, TreeFile};
 

@@ -38,12 +38,24 @@ pub struct PushResult {
     pub outcome: PushOutcome,
 }
 
-/// Pushes each `(local ref, commit)` to the same ref on `remote_name`, refusing
-/// any branch the server holds at another commit than heal last saw.
+/// A branch to push and what heal last saw of it.
+#[derive(Debug, Clone)]
+pub struct LeasedBranch {
+    /// The local ref, pushed to the same name on the remote.
+    pub reference: String,
+    /// The commit to push.
+    pub commit: Oid,
+    /// Commits heal saw the branch at before this run (its local branch and its
+    /// remote-tracking branch). The remote-tracking ref is added to these.
+    pub seen: Vec<Oid>,
+}
+
+/// Pushes each branch to the same ref on `remote_name`, refusing any branch the
+/// server holds at a commit heal never saw.
 pub fn push_with_lease(
     repository: &Repository,
     remote_name: &str,
-    branches: &[(String, Oid)],
+    branches: &[LeasedBranch],
 ) -> Result<Vec<PushResult>, GitError> {
     let mut remote = repository
         .find_remote(remote_name)
@@ -60,14 +72,16 @@ pub fn push_with_lease(
 
     let mut results = Vec::new();
     let mut refspecs = Vec::new();
-    for (reference, commit) in branches {
+    for branch in branches {
+        let reference = &branch.reference;
         let tracking = tracking_ref(remote_name, reference);
-        let seen = tracking.as_deref().and_then(|t| target_of(repository, t));
-        let outcome = lease(advertised.get(reference).copied(), seen, *commit);
+        let mut seen = branch.seen.clone();
+        seen.extend(tracking.as_deref().and_then(|t| target_of(repository, t)));
+        let outcome = lease(advertised.get(reference).copied(), &seen, branch.commit);
         if outcome.is_none() {
             refspecs.push(format!("+{reference}:{reference}"));
         }
-        results.push((reference.clone(), *commit, tracking, outcome));
+        results.push((reference.clone(), branch.commit, tracking, outcome));
     }
     let rejected = if refspecs.is_empty() {
         HashMap::new()
@@ -96,25 +110,19 @@ pub fn push_with_lease(
         .collect()
 }
 
-/// `None` when the branch must be pushed; otherwise why it is not.
-fn lease(on_server: Option<Oid>, seen: Option<Oid>, ours: Oid) -> Option<PushOutcome> {
-    if on_server == Some(ours) {
-        return Some(PushOutcome::AlreadyThere);
+/// `None` when the branch must be pushed; otherwise why it is not. A branch the
+/// server does not have is pushed; one it has is overwritten only at a commit
+/// heal saw.
+fn lease(on_server: Option<Oid>, seen: &[Oid], ours: Oid) -> Option<PushOutcome> {
+    match on_server {
+        None => None,
+        Some(server) if server == ours => Some(PushOutcome::AlreadyThere),
+        Some(server) if seen.contains(&server) => None,
+        Some(server) => Some(PushOutcome::Refused(format!(
+            "the remote branch is at {server}, which heal never saw (someone else pushed \
+             to it, or it was never fetched); not overwriting it"
+        ))),
     }
-    if on_server == seen {
-        return None;
-    }
-    let why = match (on_server, seen) {
-        (Some(server), None) => {
-            format!("the remote branch exists at {server} but heal never fetched it; fetch first")
-        }
-        (Some(server), Some(seen)) => format!(
-            "someone moved the remote branch to {server} since heal last saw it at {seen}; \
-             not overwriting their work"
-        ),
-        (None, _) => "the remote branch was deleted since heal last saw it".to_string(),
-    };
-    Some(PushOutcome::Refused(why))
 }
 
 /// `refs/remotes/<remote>/<branch>` for `refs/heads/<branch>`.
@@ -200,23 +208,23 @@ mod tests {
     }
 
     #[test]
-    fn pushes_when_the_server_holds_what_we_saw() {
-        assert_eq!(lease(Some(oid(1)), Some(oid(1)), oid(2)), None);
-        assert_eq!(lease(None, None, oid(2)), None);
+    fn pushes_when_the_server_holds_what_we_saw_or_nothing() {
+        assert_eq!(lease(Some(oid(1)), &[oid(1)], oid(2)), None);
+        assert_eq!(lease(None, &[], oid(2)), None);
     }
 
     #[test]
     fn refuses_when_someone_else_moved_the_branch() {
-        let outcome = lease(Some(oid(3)), Some(oid(1)), oid(2));
+        let outcome = lease(Some(oid(3)), &[oid(1)], oid(2));
         assert!(matches!(outcome, Some(PushOutcome::Refused(_))));
-        let outcome = lease(Some(oid(3)), None, oid(2));
+        let outcome = lease(Some(oid(3)), &[], oid(2));
         assert!(matches!(outcome, Some(PushOutcome::Refused(_))));
     }
 
     #[test]
     fn sends_nothing_when_the_server_is_current() {
         assert_eq!(
-            lease(Some(oid(2)), Some(oid(1)), oid(2)),
+            lease(Some(oid(2)), &[oid(1)], oid(2)),
             Some(PushOutcome::AlreadyThere)
         );
     }

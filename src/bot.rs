@@ -1,0 +1,342 @@
+//! `heal bot`: fix branches computed entirely in the object database.
+//!
+//! The files are read from the base commit's tree, fixed in memory, and written
+//! back as new blobs and trees, so the bot never touches a working tree or an
+//! index and works in a bare clone. Each group of rules (one rule by default)
+//! gets a branch `heal/<group>` on top of the base. Branches are only rewritten
+//! when what they hold changes, so running the bot twice is a no-op.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use heal_git::{BranchUpdate, Identity, LeasedBranch, PushOutcome, Repository};
+use heal_rules::{Module, ModuleFile, Registry};
+use heal_syntax::SourceFile;
+
+use crate::args::{BotArgs, Group};
+use crate::commit_message::{self, ByRule, Located};
+use crate::fixes::{fix_in_memory, line_of, one_rule_registries, Change, Target};
+
+/// The identity of bot commits when neither flags, environment nor git config
+/// name one.
+const DEFAULT_IDENTITY: (&str, &str) = ("heal", "heal@localhost");
+
+/// A fix branch this run produced.
+struct Branch {
+    name: String,
+    update: BranchUpdate,
+    by_rule: ByRule,
+    subject: String,
+}
+
+/// Runs the bot. Returns the exit status.
+pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
+    let repository = heal_git::open(&args.repository)?;
+    let remote = args.push.as_deref().unwrap_or("origin");
+    let (base_name, base) = heal_git::resolve_base(&repository, args.base.as_deref(), remote)?;
+    let base_name = short_name(&base_name);
+    let (author, committer) = identities(&repository, args)?;
+    let registry = crate::registry_for(&selection(args))?;
+    let targets = read_modules(&repository, &base)?;
+    if !quiet {
+        eprintln!("Base: {base_name} at {:.7}", base.id().to_string());
+    }
+
+    let mut branches = Vec::new();
+    let mut stale = Vec::new();
+    for (group, group_registry) in groups(&registry, args.group) {
+        let name = format!("{}{group}", args.branch_prefix);
+        let reference = format!("refs/heads/{name}");
+        let tracking = format!("refs/remotes/{remote}/{name}");
+        let fixed = fix_in_memory(&group_registry, &targets, args.unsafe_fixes);
+        if fixed.changes.is_empty() {
+            let exists = [&reference, &tracking]
+                .iter()
+                .any(|r| heal_git::branch_target(&repository, r).is_some());
+            if exists {
+                stale.push(name);
+            }
+            continue;
+        }
+        let by_rule = locate_all(&fixed.applied, &targets);
+        let subject = commit_message::subject(&registry, &by_rule, &format!(" ({group})"));
+        let message = commit_message::message(&subject, &registry, &by_rule);
+        let tree = base.tree().context("the base commit's tree")?;
+        let changes = as_tree_changes(&fixed.changes);
+        let new = heal_git::NewCommit {
+            tree: heal_git::tree_with_changes(&repository, &tree, &changes)?,
+            message: &message,
+            author: &author,
+            committer: &committer,
+        };
+        let update =
+            heal_git::publish_branch(&repository, &reference, Some(&tracking), &base, &new)?;
+        branches.push(Branch {
+            name,
+            update,
+            by_rule,
+            subject,
+        });
+    }
+
+    report(&branches, &stale);
+    if let Some(dir) = &args.pr_body {
+        write_pr_bodies(dir, &branches, &registry, &base_name, args)?;
+    }
+    let refused = match &args.push {
+        Some(remote) => push(&repository, remote, &branches)?,
+        None => 0,
+    };
+    Ok(if refused > 0 {
+        crate::ERROR
+    } else {
+        crate::CLEAN
+    })
+}
+
+/// `main` for `refs/heads/main`, `origin/main` for `refs/remotes/origin/main`.
+fn short_name(name: &str) -> String {
+    let short = name
+        .strip_prefix("refs/heads/")
+        .or_else(|| name.strip_prefix("refs/remotes/"))
+        .unwrap_or(name);
+    short.to_string()
+}
+
+fn selection(args: &BotArgs) -> crate::args::Selection {
+    crate::args::Selection {
+        paths: Vec::new(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    }
+}
+
+fn identities(repository: &Repository, args: &BotArgs) -> Result<(Identity, Identity)> {
+    let author = args
+        .author
+        .as_deref()
+        .map(heal_git::parse_identity)
+        .transpose()?;
+    let committer = author.clone();
+    match heal_git::identities(repository, author.as_ref(), committer.as_ref()) {
+        Ok(pair) => Ok(pair),
+        Err(_) => {
+            let identity = Identity {
+                name: DEFAULT_IDENTITY.0.to_string(),
+                email: DEFAULT_IDENTITY.1.to_string(),
+            };
+            log::debug!("no identity configured; committing as {}", identity.name);
+            Ok((identity.clone(), identity))
+        }
+    }
+}
+
+/// The groups of rules that get one branch each, with their names.
+fn groups(registry: &Registry, group: Group) -> Vec<(String, Registry)> {
+    match group {
+        Group::Rule => one_rule_registries(registry),
+        Group::All => vec![("all".to_string(), registry.filtered(|_| true))],
+        Group::Provider => {
+            let providers: BTreeSet<&str> = registry
+                .entries()
+                .iter()
+                .map(|entry| entry.meta.provider.as_str())
+                .collect();
+            providers
+                .into_iter()
+                .map(|provider| {
+                    let ids: BTreeSet<String> = registry
+                        .entries()
+                        .iter()
+                        .filter(|entry| entry.meta.provider == provider)
+                        .map(|entry| entry.meta.id.clone())
+                        .collect();
+                    (
+                        provider.to_string(),
+                        registry.filtered(|id| ids.contains(id)),
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+/// Every directory's `.tf` files of the base tree, parsed, as modules. Files
+/// that are not UTF-8 or do not parse are skipped with a warning.
+fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<Vec<Target>> {
+    let tree = base.tree().context("the base commit's tree")?;
+    let wanted = |path: &str| path.ends_with(".tf") || path.ends_with(".terraform.lock.hcl");
+    let files = heal_git::read_files(repository, &tree, &wanted)?;
+
+    let mut by_dir: BTreeMap<PathBuf, (Vec<ModuleFile>, Option<String>)> = BTreeMap::new();
+    for file in files {
+        let path = PathBuf::from(&file.path);
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let Ok(text) = String::from_utf8(file.content) else {
+            log::warn!("{}: skipped: not UTF-8", file.path);
+            continue;
+        };
+        let entry = by_dir.entry(dir).or_default();
+        if file.path.ends_with(".terraform.lock.hcl") {
+            entry.1 = Some(text);
+            continue;
+        }
+        match ModuleFile::parse(SourceFile::new(&path, text)) {
+            Ok(parsed) => entry.0.push(parsed),
+            Err(error) => log::warn!("{}: skipped: cannot parse: {error}", file.path),
+        }
+    }
+    Ok(by_dir
+        .into_iter()
+        .filter(|(_, (files, _))| !files.is_empty())
+        .map(|(dir, (files, lock))| {
+            let paths = files
+                .iter()
+                .map(|f| f.source.path().to_path_buf())
+                .collect();
+            let mut module = Module::new(dir, files);
+            if let Some(lock) = lock {
+                module = module.with_lock_file(&lock);
+            }
+            (module, paths)
+        })
+        .collect())
+}
+
+fn as_tree_changes(changes: &[Change]) -> Vec<(String, String)> {
+    changes
+        .iter()
+        .map(|change| (git_path(&change.path), change.new.clone()))
+        .collect()
+}
+
+fn git_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn locate_all(applied: &[heal_rules::Finding], targets: &[Target]) -> ByRule {
+    let mut by_rule = ByRule::new();
+    for finding in applied {
+        let text = targets
+            .iter()
+            .find_map(|(module, _)| module.file(&finding.path))
+            .map_or("", |file| file.text());
+        let located = Located {
+            path: git_path(&finding.path),
+            line: line_of(text, finding.range.start),
+            address: finding.address.clone(),
+        };
+        commit_message::record(&mut by_rule, finding, located);
+    }
+    by_rule
+}
+
+fn report(branches: &[Branch], stale: &[String]) {
+    for branch in branches {
+        let fixes: usize = branch.by_rule.values().map(Vec::len).sum();
+        println!(
+            "{}: {} ({fixes} fix{}) {:.7}",
+            branch.name,
+            branch.update.state.as_str(),
+            if fixes == 1 { "" } else { "es" },
+            branch.update.commit.to_string()
+        );
+    }
+    for name in stale {
+        println!(
+            "{name}: stale (nothing left to fix on the base; its fixes landed or no longer apply)"
+        );
+    }
+    if branches.is_empty() && stale.is_empty() {
+        println!("Nothing to fix; no branch.");
+    }
+}
+
+fn push(repository: &Repository, remote: &str, branches: &[Branch]) -> Result<usize> {
+    let leased: Vec<LeasedBranch> = branches
+        .iter()
+        .map(|branch| LeasedBranch {
+            reference: branch.update.reference.clone(),
+            commit: branch.update.commit,
+            seen: branch.update.previous.clone(),
+        })
+        .collect();
+    let results = heal_git::push_with_lease(repository, remote, &leased)
+        .with_context(|| format!("pushing to `{remote}`"))?;
+    let mut refused = 0;
+    for result in results {
+        let name = result.reference.trim_start_matches("refs/heads/");
+        match result.outcome {
+            PushOutcome::Pushed => println!("{name}: pushed to {remote}"),
+            PushOutcome::AlreadyThere => println!("{name}: {remote} is up to date"),
+            PushOutcome::Refused(why) => {
+                refused += 1;
+                eprintln!("heal: error: {name}: not pushed to {remote}: {why}");
+            }
+        }
+    }
+    Ok(refused)
+}
+
+/// Writes `<dir>/<branch with / as ->.md`: a title line, a blank line, a body.
+fn write_pr_bodies(
+    dir: &Path,
+    branches: &[Branch],
+    registry: &Registry,
+    base_name: &str,
+    args: &BotArgs,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    for branch in branches {
+        let path = dir.join(format!("{}.md", branch.name.replace('/', "-")));
+        let text = pr_body(branch, registry, base_name, args);
+        std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(())
+}
+
+fn pr_body(branch: &Branch, registry: &Registry, base_name: &str, args: &BotArgs) -> String {
+    let title = branch.subject.trim_start_matches("heal: ");
+    let mut text = format!("{title}\n\n");
+    let _ = writeln!(
+        text,
+        "heal found security misconfigurations on `{base_name}` and fixed them with minimal \
+         edits. Every line outside the edits is unchanged.\n"
+    );
+    for (id, resources) in &branch.by_rule {
+        let Some(entry) = registry.entry(id) else {
+            continue;
+        };
+        let meta = &entry.meta;
+        let fix = heal_patch::Applicability::from(meta.fix);
+        let _ = writeln!(text, "## {} (`{id}`)\n", meta.title);
+        let _ = writeln!(text, "Why: {}.\n", meta.message.trim_end_matches('.'));
+        let _ = writeln!(text, "Fix safety: **{}**.", fix.as_str());
+        if !meta.checkov.is_empty() {
+            let _ = writeln!(text, "Clears Checkov: {}.", meta.checkov.join(", "));
+        }
+        let _ = writeln!(text, "\nResources:\n");
+        for resource in resources {
+            let _ = writeln!(
+                text,
+                "- `{}` in `{}:{}`",
+                resource.address, resource.path, resource.line
+            );
+        }
+        text.push('\n');
+    }
+    let rules: Vec<&str> = branch.by_rule.keys().map(String::as_str).collect();
+    let unsafe_flag = if args.unsafe_fixes {
+        " --unsafe-fixes"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        text,
+        "## Reproduce locally\n\n```sh\ngit checkout {base_name}\nheal fix{unsafe_flag} --select {} --diff\n```",
+        rules.join(",")
+    );
+    text
+}
