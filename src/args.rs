@@ -84,6 +84,11 @@ pub struct FixArgs {
     #[arg(long, conflicts_with_all = ["diff", "patch"])]
     pub commit: bool,
 
+    /// Exit with status 1 when any file was changed, as pre-commit hooks do, so
+    /// the commit stops until the fixes are staged.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
+
     /// With --commit: one commit per rule, per file, or one for all.
     #[arg(long, value_enum, default_value_t = CommitPer::Rule, requires = "commit")]
     pub commit_per: CommitPer,

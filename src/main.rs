@@ -307,6 +307,9 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
     } else {
         unsuppressed.len()
     };
+    if args.exit_non_zero_on_fix && changed_files > 0 && !args.diff {
+        return Ok(exit_code(&errors, pending).max(FINDINGS));
+    }
     Ok(exit_code(&errors, pending))
 }
 
