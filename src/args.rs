@@ -56,8 +56,21 @@ pub struct CheckArgs {
     pub selection: Selection,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// What `heal check` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: one line per finding with a code frame, and a summary.
+    Text,
+    /// For programs: the schema in docs/json-output.md.
+    Json,
+    /// SARIF 2.1.0, with fixes as replacements, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Debug, Args)]

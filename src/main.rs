@@ -2,6 +2,7 @@
 
 mod args;
 mod bot;
+mod ci_output;
 mod commit_message;
 mod fix_commit;
 mod fixes;
@@ -20,7 +21,7 @@ use heal_rules::{check_module, fix_module, Finding, FixOptions, Module, Registry
 use rayon::prelude::*;
 use serde_json::json;
 
-use args::{CheckArgs, Cli, Command, FixArgs, Format, RulesArgs, Selection};
+use args::{CheckArgs, CheckFormat, Cli, Command, FixArgs, Format, RulesArgs, Selection};
 use workspace::FileError;
 
 /// Exit status: nothing found (or everything fixed).
@@ -154,7 +155,22 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
     let visible: Vec<&Finding> = findings.iter().collect();
     let tally = report::Tally::of(&visible);
     match args.format {
-        Format::Json => {
+        CheckFormat::Sarif | CheckFormat::Github => {
+            let namer = patch_file::PathNamer::new()?;
+            let run = ci_output::CheckRun {
+                findings: &findings,
+                modules: &modules,
+                registry: &registry,
+                errors: &loaded.errors,
+                namer: &namer,
+            };
+            if args.format == CheckFormat::Sarif {
+                ci_output::write_sarif(&mut out, &run)?;
+            } else {
+                ci_output::write_github(&mut out, &run)?;
+            }
+        }
+        CheckFormat::Json => {
             let document = json!({
                 "version": 1,
                 "findings": findings.iter().map(|f| report::finding_json(f, &modules, &registry)).collect::<Vec<_>>(),
@@ -171,7 +187,7 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
             serde_json::to_writer_pretty(&mut out, &document)?;
             writeln!(out)?;
         }
-        Format::Text => {
+        CheckFormat::Text => {
             for finding in findings.iter().filter(|f| f.suppressed_by.is_none()) {
                 if let Some(source) = report::source_of(&modules, &finding.path) {
                     report::write_finding(&mut out, finding, source)?;
