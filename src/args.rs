@@ -103,8 +103,9 @@ pub struct FixArgs {
     pub exit_non_zero_on_fix: bool,
 
     /// With --commit: one commit per rule, per file, or one for all.
-    #[arg(long, value_enum, default_value_t = CommitPer::Rule, requires = "commit")]
-    pub commit_per: CommitPer,
+    /// (default: rule, or `commit_per` in .heal.hcl)
+    #[arg(long, value_enum, requires = "commit")]
+    pub commit_per: Option<CommitPer>,
 
     /// With --commit: the author, as "Name <email>" (default: git config).
     #[arg(long, value_name = "NAME <EMAIL>", requires = "commit")]
@@ -145,7 +146,7 @@ pub enum Format {
 }
 
 /// `heal bot`: fix branches for review.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BotArgs {
     /// The repository (a working tree or a bare clone).
     #[arg(default_value = ".")]
@@ -156,13 +157,15 @@ pub struct BotArgs {
     #[arg(long, value_name = "REF")]
     pub base: Option<String>,
 
-    /// One branch per rule, per provider, or one for all.
-    #[arg(long, value_enum, default_value_t = Group::Rule)]
-    pub group: Group,
+    /// One branch per rule, per provider, or one for all (default: rule, or
+    /// `group` in .heal.hcl).
+    #[arg(long, value_enum)]
+    pub group: Option<Group>,
 
-    /// The prefix of branch names.
-    #[arg(long, value_name = "PREFIX", default_value = "heal/")]
-    pub branch_prefix: String,
+    /// The prefix of branch names (default: `heal/`, or `branch_prefix` in
+    /// .heal.hcl).
+    #[arg(long, value_name = "PREFIX")]
+    pub branch_prefix: Option<String>,
 
     /// Push the branches to REMOTE, never overwriting a branch someone else moved.
     #[arg(long, value_name = "REMOTE")]

@@ -17,11 +17,15 @@ use heal_syntax::SourceFile;
 
 use crate::args::{BotArgs, Group};
 use crate::commit_message::{self, ByRule, Located};
+use crate::config::Config;
 use crate::fixes::{fix_in_memory, line_of, one_rule_registries, Change, Target};
 
 /// The identity of bot commits when neither flags, environment nor git config
 /// name one.
 const DEFAULT_IDENTITY: (&str, &str) = ("heal", "heal@localhost");
+
+/// The prefix of fix branches unless `--branch-prefix` or `.heal.hcl` says.
+const DEFAULT_PREFIX: &str = "heal/";
 
 /// A fix branch this run produced.
 struct Branch {
@@ -37,20 +41,25 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
     let remote = args.push.as_deref().unwrap_or("origin");
     let (base_name, base) = heal_git::resolve_base(&repository, args.base.as_deref(), remote)?;
     let base_name = short_name(&base_name);
+    let config = tree_config(&repository, &base)?;
+    let mut args = args.clone();
+    crate::config::apply_to_bot(&config, &mut args);
+    let args = &args;
     let (author, committer) = identities(&repository, args)?;
     let registry = crate::registry_for(&selection(args))?;
     let targets = read_modules(&repository, &base)?;
+    let prefix = args.branch_prefix.as_deref().unwrap_or(DEFAULT_PREFIX);
     if !quiet {
         eprintln!("Base: {base_name} at {:.7}", base.id().to_string());
     }
 
     let mut branches = Vec::new();
     let mut stale = Vec::new();
-    for (group, group_registry) in groups(&registry, args.group) {
-        let name = format!("{}{group}", args.branch_prefix);
+    for (group, group_registry) in groups(&registry, args.group.unwrap_or(Group::Rule)) {
+        let name = format!("{prefix}{group}");
         let reference = format!("refs/heads/{name}");
         let tracking = format!("refs/remotes/{remote}/{name}");
-        let fixed = fix_in_memory(&group_registry, &targets, args.unsafe_fixes);
+        let fixed = fix_in_memory(&group_registry, &targets, args.unsafe_fixes, &config);
         if fixed.changes.is_empty() {
             let exists = [&reference, &tracking]
                 .iter()
@@ -94,6 +103,23 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
     } else {
         crate::CLEAN
     })
+}
+
+/// The base tree's `.heal.hcl`: the bot follows the configuration of the code
+/// it fixes, wherever it runs.
+fn tree_config(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<Config> {
+    let tree = base.tree().context("the base commit's tree")?;
+    let wanted = |path: &str| path == crate::config::FILE_NAME;
+    let Some(file) = heal_git::read_files(repository, &tree, &wanted)?.pop() else {
+        return Ok(Config::default());
+    };
+    let text = String::from_utf8(file.content)
+        .with_context(|| format!("{}: not UTF-8", crate::config::FILE_NAME))?;
+    Ok(crate::config::parse(
+        Path::new(crate::config::FILE_NAME),
+        &text,
+        Path::new(""),
+    )?)
 }
 
 /// `main` for `refs/heads/main`, `origin/main` for `refs/remotes/origin/main`.

@@ -34,7 +34,7 @@ pub fn commit_fixes(args: &FixArgs, quiet: bool) -> Result<u8> {
     let mut errors = loaded.errors;
     let mut targets = loaded.modules;
 
-    let groups = match args.commit_per {
+    let groups = match args.commit_per.unwrap_or(CommitPer::Rule) {
         CommitPer::Rule => plan_per_rule(&registry, &mut targets, args, &namer, &mut errors),
         CommitPer::File | CommitPer::All => {
             plan_whole(&registry, &mut targets, args, &namer, &mut errors)
@@ -111,7 +111,7 @@ fn plan_per_rule(
 ) -> Vec<Group> {
     let mut groups = Vec::new();
     for (_, single) in one_rule_registries(registry) {
-        let fixed = fix_in_memory(&single, targets, args.unsafe_fixes);
+        let fixed = fix_in_memory(&single, targets, args.unsafe_fixes, crate::config::active());
         errors.extend(fixed.errors);
         if fixed.changes.is_empty() {
             continue;
@@ -135,10 +135,15 @@ fn plan_whole(
     namer: &PathNamer,
     errors: &mut Vec<FileError>,
 ) -> Vec<Group> {
-    let fixed = fix_in_memory(registry, targets, args.unsafe_fixes);
+    let fixed = fix_in_memory(
+        registry,
+        targets,
+        args.unsafe_fixes,
+        crate::config::active(),
+    );
     errors.extend(fixed.errors);
     let mut groups = Vec::new();
-    if args.commit_per == CommitPer::All {
+    if args.commit_per == Some(CommitPer::All) {
         if !fixed.changes.is_empty() {
             groups.push(Group {
                 by_rule: locate_all(&fixed.applied, targets, namer),

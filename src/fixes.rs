@@ -4,9 +4,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use heal_rules::{fix_module, Finding, FixOptions, Module, ModuleFile, Registry};
+use heal_rules::{
+    check_module, fix_module, Finding, FixOptions, FixOutcome, Module, ModuleFile, Registry,
+};
 use heal_syntax::SourceFile;
 
+use crate::config::{rule_matches, Config};
 use crate::workspace::FileError;
 
 /// One changed file.
@@ -36,16 +39,21 @@ pub struct Fixed {
 /// A module and the files of it that may be fixed.
 pub type Target = (Module, BTreeSet<PathBuf>);
 
-/// Fixes every target with `registry`, changing nothing on disk.
-pub fn fix_in_memory(registry: &Registry, targets: &[Target], unsafe_fixes: bool) -> Fixed {
+/// Fixes every target with `registry`, minus the rules `config` skips under
+/// each file's path, changing nothing on disk.
+pub fn fix_in_memory(
+    registry: &Registry,
+    targets: &[Target],
+    unsafe_fixes: bool,
+    config: &Config,
+) -> Fixed {
     let options = FixOptions {
         unsafe_fixes,
         display_only: false,
     };
     let mut fixed = Fixed::default();
     for (module, files) in targets {
-        let include = |path: &Path| files.contains(path);
-        let outcome = fix_module(registry, module, &include, options);
+        let outcome = fix_module_scoped(registry, module, files, options, config);
         if outcome.hit_pass_cap {
             log::warn!(
                 "{}: fixing stopped after {} passes with fixes still pending",
@@ -113,4 +121,97 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+/// The files of `targets` grouped by the rules `config` skips under their
+/// paths; one group with nothing skipped when there are no path rules.
+fn by_skipped_rules(
+    targets: &BTreeSet<PathBuf>,
+    config: &Config,
+) -> Vec<(Vec<String>, BTreeSet<PathBuf>)> {
+    let mut groups: Vec<(Vec<String>, BTreeSet<PathBuf>)> = Vec::new();
+    for path in targets {
+        let mut skipped: Vec<String> = config
+            .ignored_for(path)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        skipped.sort();
+        match groups.iter_mut().find(|(rules, _)| *rules == skipped) {
+            Some((_, paths)) => {
+                paths.insert(path.clone());
+            }
+            None => groups.push((skipped, BTreeSet::from([path.clone()]))),
+        }
+    }
+    groups
+}
+
+fn without(registry: &Registry, skipped: &[String]) -> Registry {
+    let patterns: Vec<&str> = skipped.iter().map(String::as_str).collect();
+    registry.filtered(|id| !rule_matches(&patterns, id))
+}
+
+/// [`check_module`] on `targets`, honouring `.heal.hcl`'s path rules.
+pub fn check_module_scoped(
+    registry: &Registry,
+    module: &Module,
+    targets: &BTreeSet<PathBuf>,
+    config: &Config,
+) -> Vec<Finding> {
+    by_skipped_rules(targets, config)
+        .into_iter()
+        .flat_map(|(skipped, paths)| {
+            let scoped = without(registry, &skipped);
+            check_module(&scoped, module, &|path: &Path| paths.contains(path))
+        })
+        .collect()
+}
+
+/// [`fix_module`] on `targets`, honouring `.heal.hcl`'s path rules: each group
+/// of files is fixed with its own rules, on top of the previous group's fixes.
+pub fn fix_module_scoped(
+    registry: &Registry,
+    module: &Module,
+    targets: &BTreeSet<PathBuf>,
+    options: FixOptions,
+    config: &Config,
+) -> FixOutcome {
+    let groups = by_skipped_rules(targets, config);
+    if let [(skipped, paths)] = groups.as_slice() {
+        let scoped = without(registry, skipped);
+        return fix_module(
+            &scoped,
+            module,
+            &|path: &Path| paths.contains(path),
+            options,
+        );
+    }
+    let mut merged = FixOutcome::default();
+    let mut current = vec![(module.clone(), targets.clone())];
+    for (skipped, paths) in groups {
+        let scoped = without(registry, &skipped);
+        let outcome = fix_module(
+            &scoped,
+            &current[0].0,
+            &|path: &Path| paths.contains(path),
+            options,
+        );
+        let changes: Vec<Change> = outcome
+            .changed
+            .iter()
+            .map(|(path, new)| Change {
+                path: path.clone(),
+                old: String::new(),
+                new: new.clone(),
+            })
+            .collect();
+        advance(&mut current, &changes);
+        merged.changed.extend(outcome.changed);
+        merged.applied.extend(outcome.applied);
+        merged.remaining.extend(outcome.remaining);
+        merged.hit_pass_cap |= outcome.hit_pass_cap;
+        merged.broken.extend(outcome.broken);
+    }
+    merged
 }

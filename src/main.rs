@@ -3,6 +3,7 @@
 mod args;
 mod bot;
 mod ci_output;
+mod config;
 mod commit_message;
 mod fix_commit;
 mod fixes;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::Parser as _;
-use heal_rules::{check_module, fix_module, Finding, FixOptions, Module, Registry};
+use heal_rules::{Finding, FixOptions, Module, Registry};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -32,8 +33,12 @@ const FINDINGS: u8 = 1;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
     init_logging(cli.verbose);
+    if let Err(error) = config::load_and_apply(&mut cli.command) {
+        eprintln!("heal: error: {error:#}");
+        return ExitCode::from(ERROR);
+    }
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
@@ -140,7 +145,7 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
         .modules
         .par_iter()
         .flat_map_iter(|(module, targets)| {
-            check_module(&registry, module, &|path: &Path| targets.contains(path))
+            fixes::check_module_scoped(&registry, module, targets, config::active())
         })
         .collect();
     sort_findings(&mut findings);
@@ -222,12 +227,7 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         .modules
         .par_iter()
         .map(|(module, targets)| {
-            fix_module(
-                &registry,
-                module,
-                &|path: &Path| targets.contains(path),
-                options,
-            )
+            fixes::fix_module_scoped(&registry, module, targets, options, config::active())
         })
         .collect();
     let modules: Vec<Module> = loaded

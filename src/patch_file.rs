@@ -13,7 +13,12 @@ pub fn write_patch(args: &crate::args::FixArgs, patch: &Path, quiet: bool) -> Re
     let registry = crate::registry_for(&args.selection)?;
     let loaded = crate::load(&args.selection);
     let mut errors = loaded.errors;
-    let fixed = fix_in_memory(&registry, &loaded.modules, args.unsafe_fixes);
+    let fixed = fix_in_memory(
+        &registry,
+        &loaded.modules,
+        args.unsafe_fixes,
+        crate::config::active(),
+    );
     errors.extend(fixed.errors);
 
     let namer = PathNamer::new()?;
