@@ -3,8 +3,8 @@
 mod args;
 mod bot;
 mod ci_output;
-mod config;
 mod commit_message;
+mod config;
 mod fix_commit;
 mod fixes;
 mod patch_file;
