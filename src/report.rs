@@ -95,6 +95,14 @@ pub fn write_finding(
     if let Some(note) = note {
         writeln!(out, "{gutter} = {note}")?;
     }
+    for related in &finding.related {
+        writeln!(
+            out,
+            "{gutter} = {}: {}",
+            related.path.display(),
+            related.note
+        )?;
+    }
     if let Some(fix) = finding
         .fix
         .as_ref()
@@ -258,6 +266,15 @@ pub fn finding_json(finding: &Finding, modules: &[Module], registry: &Registry) 
         "checkov": meta.map(|meta| meta.checkov.clone()).unwrap_or_default(),
         "trivy": meta.map(|meta| meta.trivy.clone()).unwrap_or_default(),
         "suppressed_by": finding.suppressed_by,
+        "related": finding.related.iter().map(|related| {
+            let source = source_of(modules, &related.path);
+            json!({
+                "path": related.path.display().to_string(),
+                "start": source.map(|s| position_json(s, related.range.start)),
+                "end": source.map(|s| position_json(s, related.range.end)),
+                "note": related.note,
+            })
+        }).collect::<Vec<_>>(),
         "fix": fix,
     })
 }

@@ -16,8 +16,8 @@ use heal_syntax::{Attribute, Block, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::meta::{FixKind, RuleMeta};
-use crate::module::ModuleFile;
-use crate::rule::{header_range, Context, Finding, Rule};
+use crate::module::{Module, ModuleFile, Origin};
+use crate::rule::{header_range, Context, Finding, Related, Rule};
 use crate::versions::Version;
 
 /// What to do when the attribute (or a block on its path) is absent.
@@ -106,21 +106,28 @@ impl Rule for DataRule {
 
     fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
         let file = context.file;
+        let module = context.module;
         let applies = self
             .meta
             .conditions
             .iter()
-            .all(|condition| evaluate(condition, block).is_empty());
+            .all(|condition| evaluate(condition, block, module).is_empty());
         if !applies {
             return;
         }
 
-        let failures: Vec<Failure> = self
+        let (failures, indirect): (Vec<Failure>, Vec<Failure>) = self
             .meta
             .requirements
             .iter()
-            .flat_map(|requirement| evaluate(requirement, block))
-            .collect();
+            .flat_map(|requirement| evaluate(requirement, block, module))
+            .partition(Failure::is_local);
+        for failure in &indirect {
+            findings.push(self.indirect_finding(context, block, failure));
+        }
+        if !indirect.is_empty() {
+            return;
+        }
 
         let Some(companion) = &self.meta.companion else {
             if failures.is_empty() {
@@ -162,6 +169,52 @@ impl Rule for DataRule {
     }
 }
 
+impl DataRule {
+    /// A finding whose value comes from a variable or a local: pointing at the
+    /// attribute, with the declaration as a related place, fixed at the source
+    /// (unsafe: every other use of the variable changes too) when it is in this
+    /// module, and only explained when the module's caller sets it.
+    fn indirect_finding(&self, context: &Context<'_>, block: &Block, failure: &Failure) -> Finding {
+        let mut finding = Finding::new(&self.meta, context.file, block, failure.range(block));
+        match failure {
+            Failure::AtSource {
+                source,
+                path,
+                expr,
+                value,
+                ..
+            } => {
+                finding.message =
+                    format!("{} (the value comes from `{source}`)", self.meta.message);
+                finding.related.push(Related {
+                    path: path.clone(),
+                    range: expr.span.clone(),
+                    note: format!("`{source}` is set here"),
+                });
+                let target = context.module.file(path);
+                finding.fix = target.zip(value.as_ref()).and_then(|(target, value)| {
+                    let mut builder = FixBuilder::new(&target.source);
+                    builder.edit(heal_patch::Edit::replace(expr.span.clone(), value.clone()));
+                    builder.build(Applicability::Unsafe).ok()
+                });
+                finding.fix_path = Some(path.clone());
+            }
+            Failure::FromCaller { source, value, .. } => {
+                let advice = match value {
+                    Some(value) => format!("; have the caller pass `{value}`"),
+                    None => String::new(),
+                };
+                finding.message = format!(
+                    "{} (the value comes from `{source}`, which the module's caller sets{advice})",
+                    self.meta.message
+                );
+            }
+            Failure::Wrong { .. } | Failure::Absent { .. } => {}
+        }
+        finding
+    }
+}
+
 /// The name a provider goes by in `required_providers`.
 pub fn provider_local_name(provider: &str) -> &str {
     match provider {
@@ -188,6 +241,22 @@ enum Failure {
         missing: Vec<String>,
         value: Option<String>,
     },
+    /// The attribute takes its wrong value from `source` (a variable's default or
+    /// a local), written as `expr` in the file at `path`.
+    AtSource {
+        attribute: Attribute,
+        source: String,
+        path: std::path::PathBuf,
+        expr: heal_syntax::Expr,
+        value: Option<String>,
+    },
+    /// The attribute takes its value from a variable without a default: the
+    /// module's caller decides it, so heal can only say what to pass.
+    FromCaller {
+        attribute: Attribute,
+        source: String,
+        value: Option<String>,
+    },
 }
 
 impl Failure {
@@ -196,62 +265,122 @@ impl Failure {
     /// block that exists.
     fn uses_inline_form(&self, block: &Block) -> bool {
         match self {
-            Failure::Wrong { .. } => true,
+            Failure::Wrong { .. } | Failure::AtSource { .. } | Failure::FromCaller { .. } => true,
             Failure::Absent { anchor, .. } => anchor.span != block.span,
         }
     }
 
     fn range(&self, block: &Block) -> Range<usize> {
         match self {
-            Failure::Wrong { attribute, .. } => attribute.key.span.start..attribute.value.span.end,
+            Failure::Wrong { attribute, .. }
+            | Failure::AtSource { attribute, .. }
+            | Failure::FromCaller { attribute, .. } => {
+                attribute.key.span.start..attribute.value.span.end
+            }
             Failure::Absent { .. } => header_range(block),
         }
+    }
+
+    /// Whether the failure is fixed in the resource block itself.
+    fn is_local(&self) -> bool {
+        matches!(self, Failure::Wrong { .. } | Failure::Absent { .. })
     }
 }
 
 /// The failures of `requirement` on `block`; empty when it is met.
-fn evaluate(requirement: &Requirement, block: &Block) -> Vec<Failure> {
+fn evaluate(requirement: &Requirement, block: &Block, module: &Module) -> Vec<Failure> {
     let path: Vec<&str> = requirement.path.split('.').collect();
     let fix_value = fix_value(requirement);
     let mut failures = Vec::new();
-    walk(
+    let mut walk = Walk {
         requirement,
-        block,
-        &path,
-        fix_value.as_deref(),
-        &mut failures,
-    );
+        module,
+        fix_value: fix_value.as_deref(),
+        failures: &mut failures,
+    };
+    walk.visit(block, &path);
     failures
 }
 
-fn walk(
-    requirement: &Requirement,
-    block: &Block,
-    path: &[&str],
-    fix_value: Option<&str>,
-    failures: &mut Vec<Failure>,
-) {
+/// One requirement's walk down the blocks of a resource.
+struct Walk<'a, 'f> {
+    requirement: &'a Requirement,
+    module: &'a Module,
+    fix_value: Option<&'a str>,
+    failures: &'f mut Vec<Failure>,
+}
+
+impl Walk<'_, '_> {
+    fn visit(&mut self, block: &Block, path: &[&str]) {
+        walk(self, block, path);
+    }
+
+    /// Judges a value that is not a literal: a variable's default or a local
+    /// declared in this module is judged in its place; a variable without a
+    /// default is set by the caller, reported without a fix.
+    fn judge_indirect(&mut self, attribute: &Attribute) {
+        let Some(origin) = self.module.origin(&attribute.value) else {
+            return;
+        };
+        let (source, file, expr) = match origin {
+            Origin::Variable {
+                name,
+                file,
+                default: Some(default),
+            } => (format!("var.{name}"), file, default),
+            Origin::Local { name, file, value } => (format!("local.{name}"), file, value),
+            Origin::Variable {
+                name,
+                default: None,
+                ..
+            } => {
+                self.failures.push(Failure::FromCaller {
+                    attribute: attribute.clone(),
+                    source: format!("var.{name}"),
+                    value: self.fix_value.map(str::to_string),
+                });
+                return;
+            }
+        };
+        let Some(value) = Value::of(expr) else {
+            return;
+        };
+        if !accepts(self.requirement, &value) {
+            self.failures.push(Failure::AtSource {
+                attribute: attribute.clone(),
+                source,
+                path: file.source.path().to_path_buf(),
+                expr: expr.clone(),
+                value: self.fix_value.map(str::to_string),
+            });
+        }
+    }
+}
+
+fn walk(state: &mut Walk<'_, '_>, block: &Block, path: &[&str]) {
+    let requirement = state.requirement;
+    let fix_value = state.fix_value;
     let Some((first, rest)) = path.split_first() else {
         return;
     };
     if rest.is_empty() {
         match block.body.attribute(first) {
-            None if requirement.missing == Missing::Fail => failures.push(Failure::Absent {
+            None if requirement.missing == Missing::Fail => state.failures.push(Failure::Absent {
                 anchor: block.clone(),
                 missing: vec![first.to_string()],
                 value: fix_value.map(str::to_string),
             }),
             None => {}
-            Some(attribute) => {
-                if let Some(value) = Value::of(&attribute.value) {
-                    if !accepts(requirement, &value) {
-                        failures.push(Failure::Wrong {
-                            attribute: attribute.clone(),
-                            value: fix_value.map(str::to_string),
-                        });
-                    }
+            Some(attribute) => match Value::of(&attribute.value) {
+                Some(value) if !accepts(requirement, &value) => {
+                    state.failures.push(Failure::Wrong {
+                        attribute: attribute.clone(),
+                        value: fix_value.map(str::to_string),
+                    });
                 }
-            }
+                Some(_) => {}
+                None => state.judge_indirect(attribute),
+            },
         }
         return;
     }
@@ -270,7 +399,7 @@ fn walk(
         .collect();
     if nested.is_empty() {
         if requirement.missing_block.unwrap_or(requirement.missing) == Missing::Fail {
-            failures.push(Failure::Absent {
+            state.failures.push(Failure::Absent {
                 anchor: block.clone(),
                 missing: path.iter().map(|part| part.to_string()).collect(),
                 value: fix_value.map(str::to_string),
@@ -279,7 +408,7 @@ fn walk(
         return;
     }
     for inner in nested {
-        walk(requirement, inner, rest, fix_value, failures);
+        walk(state, inner, rest);
     }
 }
 
@@ -362,7 +491,10 @@ fn inline_fix(
     let mut builder = FixBuilder::new(&file.source);
     let mut by_anchor: BTreeMap<usize, (&Block, Vec<PendingPath>)> = BTreeMap::new();
     for failure in failures {
-        let (Failure::Wrong { value, .. } | Failure::Absent { value, .. }) = failure;
+        let (Failure::Wrong { value, .. }
+        | Failure::Absent { value, .. }
+        | Failure::AtSource { value, .. }
+        | Failure::FromCaller { value, .. }) = failure;
         let Some(value) = value.as_deref() else {
             log::debug!(
                 "{}: fix not offered: the rule names no value to write",
@@ -383,6 +515,8 @@ fn inline_fix(
                     .1
                     .push((missing, value));
             }
+            // Fixed at their source, by their own findings.
+            Failure::AtSource { .. } | Failure::FromCaller { .. } => {}
         }
     }
     for (anchor, paths) in by_anchor.values() {

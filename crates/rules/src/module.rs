@@ -112,3 +112,64 @@ impl Module {
             .any(|(_, constraint)| constraint.at_least(version))
     }
 }
+
+/// Where the value of a `var.x` or `local.x` expression is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A variable of this module: its default, when it has one, is the value
+    /// unless a caller or a tfvars file sets another.
+    Variable {
+        /// The variable's name.
+        name: &'a str,
+        /// The file declaring it.
+        file: &'a ModuleFile,
+        /// Its `default` expression.
+        default: Option<&'a heal_syntax::Expr>,
+    },
+    /// A local value of this module.
+    Local {
+        /// The local's name.
+        name: &'a str,
+        /// The file declaring it.
+        file: &'a ModuleFile,
+        /// Its expression.
+        value: &'a heal_syntax::Expr,
+    },
+}
+
+impl Module {
+    /// Where the value of `expr` comes from, when it is exactly `var.x` or
+    /// `local.x` declared in this module.
+    pub fn origin<'a>(&'a self, expr: &heal_syntax::Expr) -> Option<Origin<'a>> {
+        let heal_syntax::ExprKind::Traversal(parts) = &expr.kind else {
+            return None;
+        };
+        let [root, name] = parts.as_slice() else {
+            return None;
+        };
+        match root.as_str() {
+            "var" => self.files.iter().find_map(|file| {
+                let block = file
+                    .body()
+                    .blocks_of("variable")
+                    .find(|block| block.label(0) == Some(name))?;
+                Some(Origin::Variable {
+                    name: block.label(0)?,
+                    file,
+                    default: block.body.attribute("default").map(|a| &a.value),
+                })
+            }),
+            "local" => self.files.iter().find_map(|file| {
+                file.body().blocks_of("locals").find_map(|locals| {
+                    let attribute = locals.body.attribute(name)?;
+                    Some(Origin::Local {
+                        name: &attribute.key.value,
+                        file,
+                        value: &attribute.value,
+                    })
+                })
+            }),
+            _ => None,
+        }
+    }
+}
