@@ -8,6 +8,10 @@
 # the heal binary built from this checkout (HEAL to use another).
 set -euo pipefail
 
+# The heal binary: the first argument (as .ci/run passes it), else HEAL, else
+# built here.
+HEAL=${1:-${HEAL:-}}
+
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
 fail() { echo "test-pre-commit: FAIL: $*" >&2; exit 1; }
 

@@ -7,6 +7,10 @@
 # /opt/heal-venv/bin/python when it has jsonschema, else a venv made here.
 set -euo pipefail
 
+# The heal binary: the first argument (as .ci/run passes it), else HEAL, else
+# built here.
+HEAL=${1:-${HEAL:-}}
+
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
