@@ -53,7 +53,7 @@ pub fn commit_fixes(args: &FixArgs, quiet: bool) -> Result<u8> {
         let changes: Vec<(String, String)> = group
             .changes
             .iter()
-            .map(|change| (paths[&change.path].clone(), change.new.clone()))
+            .filter_map(|change| Some((paths.get(&change.path)?.clone(), change.new.clone())))
             .collect();
         let request = CommitRequest {
             changes: &changes,
