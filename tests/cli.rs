@@ -229,3 +229,24 @@ fn companion_in_another_file_satisfies_the_rule() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn a_lock_file_pinning_an_old_aws_provider_gets_the_inline_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(".terraform.lock.hcl"),
+        "provider \"registry.terraform.io/hashicorp/aws\" {\n  version = \"3.76.1\"\n}\n",
+    )
+    .unwrap();
+    let output = heal(dir.path(), &["fix", "--select", "aws-s3-bucket-versioning"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n\n  versioning {\n    enabled = true\n  }\n}\n"
+    );
+}

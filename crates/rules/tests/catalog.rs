@@ -165,3 +165,41 @@ fn every_folder_is_a_loaded_rule_with_documentation() {
         );
     }
 }
+
+/// Every fixture, input and expected output, is `terraform fmt`-clean, so a fix
+/// keeps a formatted file formatted. Needs the `terraform` binary; skipped
+/// (with a note) where the machine has none.
+#[test]
+fn fixtures_are_terraform_fmt_clean() {
+    let Ok(terraform) = which_terraform() else {
+        eprintln!("terraform not found on PATH: fmt stability of fixtures not checked");
+        return;
+    };
+    // One run over the whole catalog lists the files fmt would change. It lists
+    // nothing and fails when a file is invalid; the catalog test covers that.
+    let output = std::process::Command::new(&terraform)
+        .args(["fmt", "-check", "-recursive", "-list=true"])
+        .arg(catalog_dir())
+        .output()
+        .expect("terraform runs");
+    let listed = String::from_utf8_lossy(&output.stdout);
+    let unformatted: Vec<&str> = listed.lines().filter(|line| !line.is_empty()).collect();
+    assert!(
+        output.status.success() || !unformatted.is_empty(),
+        "terraform fmt failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        unformatted.is_empty(),
+        "not terraform fmt-clean:\n{}",
+        unformatted.join("\n")
+    );
+}
+
+fn which_terraform() -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("terraform"))
+        .find(|candidate| candidate.is_file())
+        .ok_or(())
+}
