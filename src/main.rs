@@ -241,6 +241,8 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
     let mut applied = Vec::new();
     let mut remaining = Vec::new();
     let mut changed_files = 0;
+    // Remaining findings point into the fixed text, not the text on disk before.
+    let mut fixed_sources: Vec<heal_syntax::SourceFile> = Vec::new();
     for outcome in outcomes {
         if outcome.hit_pass_cap {
             log::warn!(
@@ -275,6 +277,12 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
                 });
             }
         }
+        fixed_sources.extend(
+            outcome
+                .changed
+                .iter()
+                .map(|(path, text)| heal_syntax::SourceFile::new(path, text.clone())),
+        );
         applied.extend(outcome.applied);
         remaining.extend(outcome.remaining);
     }
@@ -286,12 +294,10 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         .collect();
     if !args.diff {
         for finding in &unsuppressed {
-            let source = report::source_of(&modules, &finding.path);
-            // The finding's offsets refer to the fixed text; show it when we have it.
+            let fixed = fixed_sources.iter().find(|s| s.path() == finding.path);
+            let source = fixed.or_else(|| report::source_of(&modules, &finding.path));
             if let Some(source) = source {
-                if finding.range.end <= source.text().len() {
-                    report::write_finding(&mut out, finding, source)?;
-                }
+                report::write_finding(&mut out, finding, source)?;
             }
         }
     }

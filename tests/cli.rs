@@ -250,3 +250,21 @@ fn a_lock_file_pinning_an_old_aws_provider_gets_the_inline_fix() {
         "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n\n  versioning {\n    enabled = true\n  }\n}\n"
     );
 }
+
+#[test]
+fn findings_left_after_fixing_point_into_the_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{KMS}\nresource \"aws_security_group_rule\" \"ssh\" {{\n  type        = \"ingress\"\n  description = \"SSH\"\n  from_port   = 22\n  to_port     = 22\n  protocol    = \"tcp\"\n  cidr_blocks = [\"0.0.0.0/0\"]\n}}\n"
+    );
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = heal(dir.path(), &["fix"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let shown = stdout(&output);
+    // The KMS fix added a line above: the SSH finding moved from line 11 to 12.
+    assert!(
+        shown.contains("main.tf:12:18: aws-security-group-ssh-open-to-world"),
+        "{shown}"
+    );
+    assert!(shown.contains("12 |   cidr_blocks = [\"0.0.0.0/0\"]"), "{shown}");
+}
