@@ -266,5 +266,8 @@ fn findings_left_after_fixing_point_into_the_fixed_text() {
         shown.contains("main.tf:12:18: aws-security-group-ssh-open-to-world"),
         "{shown}"
     );
-    assert!(shown.contains("12 |   cidr_blocks = [\"0.0.0.0/0\"]"), "{shown}");
+    assert!(
+        shown.contains("12 |   cidr_blocks = [\"0.0.0.0/0\"]"),
+        "{shown}"
+    );
 }
