@@ -6,6 +6,7 @@ use crate::meta::RuleMeta;
 use crate::rule::Rule;
 
 mod admin_port_open_to_world;
+mod aks_host_encryption_off;
 mod sql_connections_unencrypted;
 
 /// The Rust implementation of the rule `meta` describes, if it has one.
@@ -23,6 +24,9 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
         )),
         "gcp-sql-require-ssl" => Arc::new(
             sql_connections_unencrypted::SqlUnencryptedConnections::new(meta.clone()),
+        ),
+        "azure-aks-host-encryption" => Arc::new(
+            aks_host_encryption_off::AksHostEncryptionOff::new(meta.clone()),
         ),
         _ => return None,
     };
