@@ -159,7 +159,8 @@ impl Block {
     /// Whether the body is written on the same line as its braces:
     /// `ident { key = value }`.
     pub fn is_single_line(&self, text: &str) -> bool {
-        !text[self.open_brace..self.close_brace].contains('\n')
+        text.get(self.open_brace..self.close_brace)
+            .is_some_and(|inside| !inside.contains('\n'))
     }
 
     /// `type.name` for a `resource` or `data` block, `module.name` for a module call.

@@ -88,7 +88,7 @@ impl<'a> FixBuilder<'a> {
             let gap = if needs_gap { eol } else { "" };
             let close_line = self.file.line_index(block.close_brace);
             let close_line_start = self.file.line_range(close_line).start;
-            let before_brace = &text[close_line_start..block.close_brace];
+            let before_brace = text.get(close_line_start..block.close_brace).unwrap_or("");
             if before_brace.trim().is_empty() {
                 self.edits
                     .push(Edit::insert(close_line_start, format!("{gap}{rendered}")));
@@ -148,7 +148,10 @@ impl<'a> FixBuilder<'a> {
         let unit = self.file.style().indent.clone();
         let outer = self.line_indent(block.span.start);
         let inner = format!("{outer}{unit}");
-        let existing = text[block.open_brace + 1..block.close_brace].trim();
+        let Some(existing) = text.get(block.open_brace + 1..block.close_brace) else {
+            return self;
+        };
+        let existing = existing.trim();
         let (attributes, blocks) = snippet.split();
 
         let mut body = String::from(eol);
