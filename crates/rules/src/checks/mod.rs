@@ -4,9 +4,12 @@ use std::sync::Arc;
 
 use crate::meta::RuleMeta;
 use crate::rule::Rule;
+use instance_metadata_key::InstanceMetadataKey;
 
 mod admin_port_open_to_world;
 mod aks_host_encryption_off;
+mod instance_metadata_key;
+mod rds_logs_not_exported;
 mod sql_connections_unencrypted;
 
 /// The Rust implementation of the rule `meta` describes, if it has one.
@@ -28,6 +31,24 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
         "azure-aks-host-encryption" => Arc::new(
             aks_host_encryption_off::AksHostEncryptionOff::new(meta.clone()),
         ),
+        "gcp-compute-block-project-ssh-keys" => Arc::new(InstanceMetadataKey::must_be(
+            meta.clone(),
+            "block-project-ssh-keys",
+            true,
+        )),
+        "gcp-compute-serial-port-disabled" => Arc::new(InstanceMetadataKey::must_not_be(
+            meta.clone(),
+            "serial-port-enable",
+            true,
+        )),
+        "gcp-compute-os-login" => Arc::new(InstanceMetadataKey::must_not_be(
+            meta.clone(),
+            "enable-oslogin",
+            false,
+        )),
+        "aws-rds-log-exports" => {
+            Arc::new(rds_logs_not_exported::RdsLogsNotExported::new(meta.clone()))
+        }
         _ => return None,
     };
     Some(rule)

@@ -1,0 +1,11 @@
+id        = "gcp-compute-block-project-ssh-keys"
+title     = "VM instances refuse project-wide SSH keys"
+severity  = "medium"
+provider  = "google"
+resources = ["google_compute_instance", "google_compute_instance_template", "google_compute_instance_from_template"]
+fix       = "unsafe"
+message   = "VM instance accepts every project-wide SSH key, so one leaked key opens every VM of the project"
+checkov   = ["CKV_GCP_32"]
+trivy     = ["AVD-GCP-0030"]
+tfsec     = ["google-compute-no-project-wide-ssh-keys"]
+cis       = ["CIS GCP 4.3"]

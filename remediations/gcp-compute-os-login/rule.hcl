@@ -1,0 +1,11 @@
+id        = "gcp-compute-os-login"
+title     = "VM instances do not switch OS Login off"
+severity  = "medium"
+provider  = "google"
+resources = ["google_compute_instance", "google_compute_instance_template", "google_compute_instance_from_template"]
+fix       = "unsafe"
+message   = "VM instance turns OS Login off, falling back to SSH keys that IAM cannot revoke"
+checkov   = ["CKV_GCP_34"]
+trivy     = ["AVD-GCP-0036"]
+tfsec     = ["google-compute-no-oslogin-override"]
+cis       = ["CIS GCP 4.4"]

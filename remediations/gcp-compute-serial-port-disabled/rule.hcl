@@ -1,0 +1,11 @@
+id        = "gcp-compute-serial-port-disabled"
+title     = "VM instances keep the interactive serial console off"
+severity  = "medium"
+provider  = "google"
+resources = ["google_compute_instance", "google_compute_instance_template", "google_compute_instance_from_template"]
+fix       = "safe"
+message   = "VM instance enables the interactive serial console, which firewall rules do not cover"
+checkov   = ["CKV_GCP_35"]
+trivy     = ["AVD-GCP-0032"]
+tfsec     = ["google-compute-no-serial-port"]
+cis       = ["CIS GCP 4.5"]
