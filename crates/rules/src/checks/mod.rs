@@ -8,6 +8,8 @@ use instance_metadata_key::InstanceMetadataKey;
 
 mod admin_port_open_to_world;
 mod aks_host_encryption_off;
+mod container_insights_off;
+mod incomplete_uploads_kept;
 mod instance_metadata_key;
 mod rds_logs_not_exported;
 mod sql_connections_unencrypted;
@@ -49,6 +51,12 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
         "aws-rds-log-exports" => {
             Arc::new(rds_logs_not_exported::RdsLogsNotExported::new(meta.clone()))
         }
+        "aws-s3-lifecycle-abort-incomplete-uploads" => Arc::new(
+            incomplete_uploads_kept::IncompleteUploadsKept::new(meta.clone()),
+        ),
+        "aws-ecs-container-insights" => Arc::new(
+            container_insights_off::ContainerInsightsOff::new(meta.clone()),
+        ),
         _ => return None,
     };
     Some(rule)
