@@ -50,6 +50,18 @@ pub struct Requirement {
     /// Numbers at least this large pass.
     #[serde(default)]
     pub at_least: Option<f64>,
+    /// Numbers at most this large pass.
+    #[serde(default)]
+    pub at_most: Option<f64>,
+    /// A list that must hold each of these values; the fix adds the ones
+    /// missing.
+    #[serde(default)]
+    pub contains: Vec<hcl::Value>,
+    /// `true`: the attribute must be set, whatever its value (a reference
+    /// counts). `false`: it must be absent; as a `when` condition, the rule then
+    /// applies only where the attribute is not set.
+    #[serde(default)]
+    pub present: Option<bool>,
     /// Whether an absent attribute fails.
     #[serde(default)]
     pub missing: Missing,
@@ -111,7 +123,7 @@ impl Rule for DataRule {
             .meta
             .conditions
             .iter()
-            .all(|condition| evaluate(condition, block, module).is_empty());
+            .all(|condition| evaluate(condition, block, module, file.text()).is_empty());
         if !applies {
             return;
         }
@@ -120,7 +132,7 @@ impl Rule for DataRule {
             .meta
             .requirements
             .iter()
-            .flat_map(|requirement| evaluate(requirement, block, module))
+            .flat_map(|requirement| evaluate(requirement, block, module, file.text()))
             .partition(Failure::is_local);
         for failure in &indirect {
             findings.push(self.indirect_finding(context, block, failure));
@@ -288,13 +300,14 @@ impl Failure {
 }
 
 /// The failures of `requirement` on `block`; empty when it is met.
-fn evaluate(requirement: &Requirement, block: &Block, module: &Module) -> Vec<Failure> {
+fn evaluate(requirement: &Requirement, block: &Block, module: &Module, text: &str) -> Vec<Failure> {
     let path: Vec<&str> = requirement.path.split('.').collect();
     let fix_value = fix_value(requirement);
     let mut failures = Vec::new();
     let mut walk = Walk {
         requirement,
         module,
+        text,
         fix_value: fix_value.as_deref(),
         failures: &mut failures,
     };
@@ -306,6 +319,7 @@ fn evaluate(requirement: &Requirement, block: &Block, module: &Module) -> Vec<Fa
 struct Walk<'a, 'f> {
     requirement: &'a Requirement,
     module: &'a Module,
+    text: &'a str,
     fix_value: Option<&'a str>,
     failures: &'f mut Vec<Failure>,
 }
@@ -364,18 +378,36 @@ fn walk(state: &mut Walk<'_, '_>, block: &Block, path: &[&str]) {
         return;
     };
     if rest.is_empty() {
+        match (block.body.attribute(first), requirement.present) {
+            (Some(_), Some(true)) | (None, Some(false)) => return,
+            (Some(attribute), Some(false)) => {
+                state.failures.push(Failure::Wrong {
+                    attribute: attribute.clone(),
+                    value: None,
+                });
+                return;
+            }
+            _ => {}
+        }
         match block.body.attribute(first) {
-            None if requirement.missing == Missing::Fail => state.failures.push(Failure::Absent {
-                anchor: block.clone(),
-                missing: vec![first.to_string()],
-                value: fix_value.map(str::to_string),
-            }),
+            None if requirement.present == Some(true) || requirement.missing == Missing::Fail => {
+                state.failures.push(Failure::Absent {
+                    anchor: block.clone(),
+                    missing: vec![first.to_string()],
+                    value: fix_value.map(str::to_string),
+                })
+            }
             None => {}
             Some(attribute) => match Value::of(&attribute.value) {
                 Some(value) if !accepts(requirement, &value) => {
+                    let value = if requirement.contains.is_empty() {
+                        fix_value.map(str::to_string)
+                    } else {
+                        extended_list(requirement, &attribute.value, &value, state.text)
+                    };
                     state.failures.push(Failure::Wrong {
                         attribute: attribute.clone(),
-                        value: fix_value.map(str::to_string),
+                        value,
                     });
                 }
                 Some(_) => {}
@@ -419,12 +451,19 @@ fn accepts(requirement: &Requirement, value: &Value) -> bool {
             .filter_map(to_value)
             .any(|candidate| candidate.loosely_equals(value))
     };
-    if let Some(minimum) = requirement.at_least {
-        return match value {
-            Value::Number(number) => *number >= minimum,
-            Value::String(text) => text.parse::<f64>().is_ok_and(|number| number >= minimum),
-            _ => false,
+    if requirement.at_least.is_some() || requirement.at_most.is_some() {
+        let number = match value {
+            Value::Number(number) => Some(*number),
+            Value::String(text) => text.trim().parse::<f64>().ok(),
+            _ => None,
         };
+        return number.is_some_and(|number| {
+            requirement.at_least.is_none_or(|minimum| number >= minimum)
+                && requirement.at_most.is_none_or(|maximum| number <= maximum)
+        });
+    }
+    if !requirement.contains.is_empty() {
+        return missing_items(requirement, value).is_some_and(|missing| missing.is_empty());
     }
     if !requirement.accept.is_empty() {
         return matches(&requirement.accept);
@@ -437,12 +476,81 @@ fn accepts(requirement: &Requirement, value: &Value) -> bool {
 
 /// The HCL text the fix writes for `requirement`.
 fn fix_value(requirement: &Requirement) -> Option<String> {
+    if requirement.fix.is_none() && !requirement.contains.is_empty() {
+        return Some(render_value(&hcl::Value::Array(
+            requirement.contains.clone(),
+        )));
+    }
     let value = requirement
         .fix
         .as_ref()
         .or(requirement.expect.as_ref())
         .or(requirement.accept.first())?;
     Some(render_value(value))
+}
+
+/// The values of `contains` that the list `value` lacks; `None` when `value`
+/// is not a list.
+fn missing_items<'a>(requirement: &'a Requirement, value: &Value) -> Option<Vec<&'a hcl::Value>> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    Some(
+        requirement
+            .contains
+            .iter()
+            .filter(|wanted| {
+                to_value(wanted)
+                    .is_none_or(|wanted| !items.iter().any(|item| item.loosely_equals(&wanted)))
+            })
+            .collect(),
+    )
+}
+
+/// The list `expr` with the values it lacks appended, written in its own layout
+/// (one line, or one item per line). `None` where that would lose a comment.
+fn extended_list(
+    requirement: &Requirement,
+    expr: &heal_syntax::Expr,
+    value: &Value,
+    text: &str,
+) -> Option<String> {
+    let items = expr.as_array()?;
+    let missing = missing_items(requirement, value)?;
+    let original = text.get(expr.span.clone())?;
+    let item_texts: Vec<&str> = items
+        .iter()
+        .filter_map(|item| text.get(item.span.clone()))
+        .collect();
+    let stripped: String = item_texts.iter().fold(original.to_string(), |rest, item| {
+        rest.replacen(item, "", 1)
+    });
+    if stripped.contains('#') || stripped.contains("//") || stripped.contains("/*") {
+        return None;
+    }
+    let mut all: Vec<String> = item_texts.iter().map(|item| item.to_string()).collect();
+    all.extend(missing.into_iter().map(render_value));
+    if !original.contains('\n') || items.is_empty() {
+        return Some(format!("[{}]", all.join(", ")));
+    }
+    let line_start = text[..items[0].span.start]
+        .rfind('\n')
+        .map_or(0, |at| at + 1);
+    let indent = &text[line_start..items[0].span.start];
+    let close_start = text[..expr.span.end].rfind('\n').map_or(0, |at| at + 1);
+    let close_indent: String = text[close_start..expr.span.end - 1].to_string();
+    let eol = if original.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut out = format!("[{eol}");
+    for item in all {
+        out.push_str(&format!("{indent}{item},{eol}"));
+    }
+    out.push_str(&close_indent);
+    out.push(']');
+    Some(out)
 }
 
 /// Converts a catalog value into heal's value type.
@@ -465,7 +573,7 @@ pub fn render_value(value: &hcl::Value) -> String {
         hcl::Value::Null => "null".to_string(),
         hcl::Value::Bool(b) => b.to_string(),
         hcl::Value::Number(n) => n.to_string(),
-        hcl::Value::String(s) => format!("{s:?}"),
+        hcl::Value::String(s) => quote(s),
         hcl::Value::Array(items) => {
             let items: Vec<String> = items.iter().map(render_value).collect();
             format!("[{}]", items.join(", "))
@@ -478,6 +586,29 @@ pub fn render_value(value: &hcl::Value) -> String {
             format!("{{ {} }}", items.join(", "))
         }
     }
+}
+
+/// `text` as an HCL quoted string.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// One fix for all failures of a block: values replaced where wrong, absent
