@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::meta::RuleMeta;
 use crate::rule::Rule;
 use instance_metadata_key::InstanceMetadataKey;
+use sql_database_flag::{FlagPolicy, SqlDatabaseFlag};
 
 mod admin_port_open_to_world;
 mod aks_host_encryption_off;
@@ -13,6 +14,7 @@ mod incomplete_uploads_kept;
 mod instance_metadata_key;
 mod rds_logs_not_exported;
 mod sql_connections_unencrypted;
+mod sql_database_flag;
 
 /// The Rust implementation of the rule `meta` describes, if it has one.
 pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
@@ -57,6 +59,45 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
         "aws-ecs-container-insights" => Arc::new(
             container_insights_off::ContainerInsightsOff::new(meta.clone()),
         ),
+        "gcp-sql-postgres-log-checkpoints" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "POSTGRES",
+            "log_checkpoints",
+            FlagPolicy::OneOf(&["on"]),
+        )),
+        "gcp-sql-postgres-log-connections" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "POSTGRES",
+            "log_connections",
+            FlagPolicy::OneOf(&["on"]),
+        )),
+        "gcp-sql-postgres-log-disconnections" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "POSTGRES",
+            "log_disconnections",
+            FlagPolicy::OneOf(&["on"]),
+        )),
+        "gcp-sql-postgres-log-lock-waits" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "POSTGRES",
+            "log_lock_waits",
+            FlagPolicy::OneOf(&["on"]),
+        )),
+        "gcp-sql-postgres-log-statement" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "POSTGRES",
+            "log_statement",
+            FlagPolicy::OneOf(&["ddl", "mod", "all"]),
+        )),
+        "gcp-sql-mysql-local-infile-off" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "MYSQL",
+            "local_infile",
+            FlagPolicy::NoneOf {
+                rejected: &["on"],
+                fix: "off",
+            },
+        )),
         _ => return None,
     };
     Some(rule)

@@ -1,0 +1,11 @@
+id        = "gcp-sql-mysql-local-infile-off"
+title     = "Cloud SQL for MySQL refuses LOAD DATA LOCAL"
+severity  = "medium"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "unsafe"
+message   = "MySQL instance lets clients make the server read files with LOAD DATA LOCAL"
+checkov   = ["CKV_GCP_50"]
+trivy     = []
+tfsec     = []
+cis       = []

@@ -1,0 +1,11 @@
+id        = "gcp-sql-postgres-log-checkpoints"
+title     = "Cloud SQL for PostgreSQL logs checkpoints"
+severity  = "low"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "safe"
+message   = "PostgreSQL instance does not log checkpoints"
+checkov   = ["CKV_GCP_51"]
+trivy     = []
+tfsec     = []
+cis       = []

@@ -1,0 +1,11 @@
+id        = "gcp-sql-postgres-log-connections"
+title     = "Cloud SQL for PostgreSQL logs connection attempts"
+severity  = "medium"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "safe"
+message   = "PostgreSQL instance does not log connection attempts"
+checkov   = ["CKV_GCP_52"]
+trivy     = []
+tfsec     = []
+cis       = []

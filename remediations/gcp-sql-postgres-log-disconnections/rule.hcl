@@ -1,0 +1,11 @@
+id        = "gcp-sql-postgres-log-disconnections"
+title     = "Cloud SQL for PostgreSQL logs the end of sessions"
+severity  = "medium"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "safe"
+message   = "PostgreSQL instance does not log the end of sessions"
+checkov   = ["CKV_GCP_53"]
+trivy     = []
+tfsec     = []
+cis       = []

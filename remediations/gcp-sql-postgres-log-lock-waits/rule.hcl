@@ -1,0 +1,11 @@
+id        = "gcp-sql-postgres-log-lock-waits"
+title     = "Cloud SQL for PostgreSQL logs long lock waits"
+severity  = "low"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "safe"
+message   = "PostgreSQL instance does not log sessions that wait long for a lock"
+checkov   = ["CKV_GCP_54"]
+trivy     = []
+tfsec     = []
+cis       = []

@@ -1,0 +1,11 @@
+id        = "gcp-sql-postgres-log-statement"
+title     = "Cloud SQL for PostgreSQL logs schema changes"
+severity  = "low"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "safe"
+message   = "PostgreSQL instance does not log the statements it runs, not even schema changes"
+checkov   = ["CKV_GCP_111"]
+trivy     = []
+tfsec     = []
+cis       = []
