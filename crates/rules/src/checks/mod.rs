@@ -98,6 +98,24 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
                 fix: "off",
             },
         )),
+        "gcp-sql-sqlserver-cross-db-ownership-chaining-off" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "SQLSERVER",
+            "cross db ownership chaining",
+            FlagPolicy::NoneOf {
+                rejected: &["on"],
+                fix: "off",
+            },
+        )),
+        "gcp-sql-sqlserver-contained-db-auth-off" => Arc::new(SqlDatabaseFlag::new(
+            meta.clone(),
+            "SQLSERVER",
+            "contained database authentication",
+            FlagPolicy::NoneOf {
+                rejected: &["on"],
+                fix: "off",
+            },
+        )),
         _ => return None,
     };
     Some(rule)

@@ -1,0 +1,11 @@
+id        = "gcp-sql-sqlserver-contained-db-auth-off"
+title     = "Cloud SQL for SQL Server keeps contained database authentication off"
+severity  = "medium"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "unsafe"
+message   = "SQL Server instance lets contained databases authenticate their own users, outside the instance's logins"
+checkov   = ["CKV_GCP_59"]
+trivy     = []
+tfsec     = []
+cis       = []

@@ -1,0 +1,11 @@
+id        = "gcp-sql-sqlserver-cross-db-ownership-chaining-off"
+title     = "Cloud SQL for SQL Server keeps cross-database ownership chaining off"
+severity  = "medium"
+provider  = "google"
+resources = ["google_sql_database_instance"]
+fix       = "unsafe"
+message   = "SQL Server instance lets ownership chains cross databases, bypassing per-database permissions"
+checkov   = ["CKV_GCP_58"]
+trivy     = []
+tfsec     = []
+cis       = []
