@@ -9,6 +9,7 @@ use sql_database_flag::{FlagPolicy, SqlDatabaseFlag};
 
 mod admin_port_open_to_world;
 mod aks_host_encryption_off;
+mod bucket_access_unlogged;
 mod container_insights_off;
 mod incomplete_uploads_kept;
 mod instance_metadata_key;
@@ -116,6 +117,9 @@ pub(crate) fn implementation(meta: &RuleMeta) -> Option<Arc<dyn Rule>> {
                 fix: "off",
             },
         )),
+        "aws-s3-bucket-access-logging" => Arc::new(
+            bucket_access_unlogged::BucketAccessUnlogged::new(meta.clone()),
+        ),
         _ => return None,
     };
     Some(rule)
