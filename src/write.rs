@@ -6,6 +6,12 @@
 //! original intact. The original's permissions are kept. A file that changed on
 //! disk since heal read it is not written, and neither is a symlink or a
 //! read-only file.
+//!
+//! Two heal processes may fix the same file at once (pre-commit runs hook
+//! batches in parallel). Each holds an advisory lock on the file from the
+//! comparison to the rename, so the second one sees the first one's result: when
+//! that is already the text it would write, there is nothing to do; otherwise it
+//! reports the file as changed on disk.
 
 use std::fs;
 use std::io::Write;
@@ -21,7 +27,12 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
     if permissions.readonly() {
         return Err("is read-only; not written".to_string());
     }
+    let _lock = lock(path)?;
     let current = fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
+    if current == new.as_bytes() {
+        // Another process (a parallel heal) wrote the same fix first.
+        return Ok(());
+    }
     if current != expected.as_bytes() {
         return Err("changed on disk since heal read it; not written".to_string());
     }
@@ -43,6 +54,28 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
     temporary
         .persist(path)
         .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+/// Holds an exclusive advisory lock on the file `path` names now, until dropped.
+#[cfg(unix)]
+fn lock(path: &Path) -> Result<fs::File, String> {
+    use std::os::fd::AsRawFd as _;
+
+    let file = fs::File::open(path).map_err(|e| format!("cannot open to lock: {e}"))?;
+    // SAFETY: flock only reads the descriptor, which `file` keeps open.
+    let status = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+    if status != 0 {
+        let error = std::io::Error::last_os_error();
+        return Err(format!("cannot lock: {error}"));
+    }
+    Ok(file)
+}
+
+/// Elsewhere the comparison and the rename are not guarded against a parallel
+/// heal; the rename still keeps every file whole.
+#[cfg(not(unix))]
+fn lock(_path: &Path) -> Result<(), String> {
     Ok(())
 }
 
@@ -80,6 +113,28 @@ mod tests {
         let error = write_atomically(&path, "old\n", "new\n").unwrap_err();
         assert!(error.contains("changed on disk"), "{error}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "edited by someone\n");
+    }
+
+    #[test]
+    fn accepts_a_file_another_process_already_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.tf");
+        fs::write(&path, "new\n").unwrap();
+        write_atomically(&path, "old\n", "new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+    }
+
+    #[test]
+    fn refuses_a_read_only_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.tf");
+        fs::write(&path, "old\n").unwrap();
+        let mut permissions = fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).unwrap();
+        let error = write_atomically(&path, "old\n", "new\n").unwrap_err();
+        assert!(error.contains("read-only"), "{error}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old\n");
     }
 
     #[cfg(unix)]
