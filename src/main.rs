@@ -8,6 +8,7 @@ mod config;
 mod fix_commit;
 mod fixes;
 mod patch_file;
+mod progress;
 mod report;
 mod workspace;
 mod write;
@@ -113,16 +114,24 @@ struct Loaded {
     modules: Vec<(Module, std::collections::BTreeSet<PathBuf>)>,
     errors: Vec<FileError>,
     files: usize,
+    progress: progress::Progress,
 }
 
 fn load(selection: &Selection) -> Loaded {
+    load_with_progress(selection, true)
+}
+
+/// [`load`], with a progress bar unless `quiet` (see [`progress::Progress`]).
+fn load_with_progress(selection: &Selection, quiet: bool) -> Loaded {
     let targets = workspace::discover(&selection.paths);
     let files = targets.file_count();
+    let progress = progress::Progress::start(files, quiet);
     let results: Vec<_> = targets
         .by_dir
         .into_par_iter()
         .map(|(dir, paths)| {
             let (module, errors) = workspace::load_module(&dir, &paths);
+            progress.advance(paths.len());
             (module, paths, errors)
         })
         .collect();
@@ -130,6 +139,7 @@ fn load(selection: &Selection) -> Loaded {
         modules: Vec::with_capacity(results.len()),
         errors: targets.errors,
         files,
+        progress,
     };
     for (module, paths, errors) in results {
         loaded.modules.push((module, paths));
@@ -140,7 +150,7 @@ fn load(selection: &Selection) -> Loaded {
 
 fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
     let registry = registry_for(&args.selection)?;
-    let loaded = load(&args.selection);
+    let loaded = load_with_progress(&args.selection, quiet);
     let mut findings: Vec<Finding> = loaded
         .modules
         .par_iter()
@@ -148,6 +158,7 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
             fixes::check_module_scoped(&registry, module, targets, config::active())
         })
         .collect();
+    loaded.progress.finish();
     sort_findings(&mut findings);
     let modules: Vec<Module> = loaded
         .modules
@@ -202,6 +213,9 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
             report_errors(&loaded.errors);
             if !quiet {
                 report::write_check_summary(&mut out, tally, loaded.files)?;
+                let elapsed = loaded.progress.elapsed();
+                let errors = loaded.errors.len();
+                progress::write_closing_line(&mut out, "Checked", loaded.files, errors, elapsed)?;
             }
         }
     }
@@ -217,7 +231,7 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         return fix_commit::commit_fixes(args, quiet);
     }
     let registry = registry_for(&args.selection)?;
-    let loaded = load(&args.selection);
+    let loaded = load_with_progress(&args.selection, quiet);
     let mut errors = loaded.errors;
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
@@ -230,6 +244,7 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
             fixes::fix_module_scoped(&registry, module, targets, options, config::active())
         })
         .collect();
+    loaded.progress.finish();
     let modules: Vec<Module> = loaded
         .modules
         .into_iter()
@@ -323,6 +338,8 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
                 )?;
             }
         }
+        let elapsed = loaded.progress.elapsed();
+        progress::write_closing_line(&mut summary, "Checked", loaded.files, errors.len(), elapsed)?;
     }
     let pending = if args.diff {
         applied.len() + unsuppressed.len()
