@@ -109,17 +109,23 @@ pub fn load_and_apply(command: &mut Command) -> anyhow::Result<()> {
 
 fn load_from_disk() -> anyhow::Result<Option<Config>> {
     let current = std::env::current_dir()?;
-    let root = heal_git::discover(&current)
-        .ok()
-        .flatten()
-        .and_then(|repository| repository.workdir().map(Path::to_path_buf))
-        .unwrap_or(current);
+    let root = work_tree_root(&current).unwrap_or(current);
     let path = root.join(FILE_NAME);
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(Some(parse(&path, &text, &root)?)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(anyhow::anyhow!("{}: cannot read: {error}", path.display())),
     }
+}
+
+/// The nearest directory at or above `dir` that holds `.git` (a directory, or
+/// the file of a linked work tree). Looking for it directly, rather than through
+/// libgit2, keeps `heal check` from paying libgit2's start-up (it loads every CA
+/// certificate of the system: two thirds of a one-file run).
+fn work_tree_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|ancestor| ancestor.join(".git").exists())
+        .map(Path::to_path_buf)
 }
 
 /// Fills in what the command line left unset.
