@@ -84,13 +84,20 @@ pub fn fix_in_memory(
 /// a later round of fixes starts from them.
 pub fn advance(targets: &mut [Target], changes: &[Change]) {
     for (module, _) in targets.iter_mut() {
-        for file in module.files.iter_mut() {
-            let Some(change) = changes.iter().find(|c| c.path == file.source.path()) else {
+        let paths: Vec<_> = module
+            .files()
+            .iter()
+            .map(|f| f.source.path().to_path_buf())
+            .collect();
+        for path in paths {
+            let Some(change) = changes.iter().find(|c| c.path == path) else {
                 continue;
             };
             let source = SourceFile::new(&change.path, change.new.clone());
             match ModuleFile::parse(source) {
-                Ok(parsed) => *file = parsed,
+                Ok(parsed) => {
+                    module.replace_file(parsed);
+                }
                 Err(error) => log::debug!(
                     "{}: fixed text does not parse: {error}",
                     change.path.display()

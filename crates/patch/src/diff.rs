@@ -1,4 +1,11 @@
-use similar::TextDiff;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, TextDiff};
+
+/// How long one file's diff may search for the smallest edit script before it
+/// settles for a larger, still correct, one. Myers' algorithm is quadratic in the
+/// number of changed lines, which a file with thousands of fixes reaches.
+const DIFF_DEADLINE: Duration = Duration::from_millis(500);
 
 /// A unified diff from `old` to `new`, with `a/` and `b/` prefixes on `path` as git
 /// writes them, so that `git apply` and `patch -p1` accept it. Empty when the texts are
@@ -7,7 +14,10 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let diff = TextDiff::from_lines(old, new);
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .deadline(Instant::now() + DIFF_DEADLINE)
+        .diff_lines(old, new);
     let mut out = String::new();
     out.push_str(&format!("--- a/{path}\n+++ b/{path}\n"));
     for hunk in diff.unified_diff().context_radius(3).iter_hunks() {

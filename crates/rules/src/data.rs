@@ -697,7 +697,7 @@ fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion)
     };
     context
         .module
-        .resources(&companion.resource_type)
+        .referrers(&companion.resource_type, kind, name)
         .any(|(_, candidate)| {
             let Some(attribute) = candidate.body.attribute(&companion.reference) else {
                 return false;
@@ -756,10 +756,7 @@ fn companion_fix(
         (None, format!("{kind}.{name}.{target}"))
     };
 
-    let taken = context
-        .module
-        .resources(&companion.resource_type)
-        .any(|(_, existing)| existing.label(1) == Some(name));
+    let taken = context.module.has_resource(&companion.resource_type, name);
     let companion_name = if taken {
         format!("{name}_heal")
     } else {

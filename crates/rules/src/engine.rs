@@ -22,7 +22,7 @@ pub fn check_module(
     include: &dyn Fn(&Path) -> bool,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for file in &module.files {
+    for file in module.files() {
         if include(file.source.path()) {
             check_file(registry, module, file, &mut findings);
         }
@@ -131,17 +131,16 @@ pub fn fix_module(
 
         let mut progressed = false;
         for (path, findings) in by_file {
-            let Some(index) = current.files.iter().position(|f| f.source.path() == path) else {
+            let Some(file) = current.file(path) else {
                 continue;
             };
-            let file = &current.files[index];
             let (chosen, text) = apply_non_conflicting(file.text(), &findings);
             if chosen.is_empty() {
                 continue;
             }
             match ModuleFile::parse(SourceFile::new(path, text.clone())) {
                 Ok(reparsed) => {
-                    current.files[index] = reparsed;
+                    current.replace_file(reparsed);
                     outcome.changed.insert(path.to_path_buf(), text);
                     outcome.applied.extend(chosen.into_iter().cloned());
                     progressed = true;
@@ -166,15 +165,15 @@ pub fn fix_module(
 /// Applies, in order, every fix that does not conflict with one already taken.
 fn apply_non_conflicting<'a>(text: &str, findings: &[&'a Finding]) -> (Vec<&'a Finding>, String) {
     let mut chosen: Vec<&Finding> = Vec::new();
+    let mut taken = TakenRanges::default();
     let mut edits = Vec::new();
     for finding in findings {
         let Some(fix) = &finding.fix else { continue };
-        let conflicts = chosen
-            .iter()
-            .filter_map(|taken| taken.fix.as_ref())
-            .any(|taken| taken.conflicts_with(fix));
-        if conflicts {
+        if fix.edits().iter().any(|edit| taken.overlaps(&edit.range)) {
             continue;
+        }
+        for edit in fix.edits() {
+            taken.insert(edit.range.clone());
         }
         edits.extend(fix.edits().iter().cloned());
         chosen.push(finding);
@@ -185,5 +184,55 @@ fn apply_non_conflicting<'a>(text: &str, findings: &[&'a Finding]) -> (Vec<&'a F
             log::debug!("fixes not applied together: {error}");
             (Vec::new(), text.to_string())
         }
+    }
+}
+
+/// Byte ranges already edited, disjoint, keyed by start: checking a new edit
+/// against them costs a logarithm, not a pass over every fix taken, so a file
+/// with thousands of fixes stays fast.
+#[derive(Default)]
+struct TakenRanges {
+    by_start: BTreeMap<usize, usize>,
+}
+
+impl TakenRanges {
+    /// Whether `range` overlaps a taken range, in the sense of
+    /// [`heal_patch::Edit::overlaps`]: shared bytes, or the same start.
+    fn overlaps(&self, range: &std::ops::Range<usize>) -> bool {
+        let before = self.by_start.range(..=range.start).next_back();
+        if let Some((&start, &end)) = before {
+            if start == range.start || end > range.start {
+                return true;
+            }
+        }
+        let after = self.by_start.range(range.start + 1..).next();
+        after.is_some_and(|(&start, _)| start < range.end)
+    }
+
+    fn insert(&mut self, range: std::ops::Range<usize>) {
+        self.by_start.insert(range.start, range.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TakenRanges;
+
+    #[test]
+    fn taken_ranges_follow_edit_overlap_rules() {
+        let mut taken = TakenRanges::default();
+        taken.insert(10..20);
+        taken.insert(30..30);
+        assert!(taken.overlaps(&(15..16)));
+        assert!(taken.overlaps(&(5..11)));
+        assert!(taken.overlaps(&(10..10)), "same start");
+        assert!(taken.overlaps(&(30..31)), "same start as an insertion");
+        assert!(taken.overlaps(&(25..35)), "covers an insertion point");
+        assert!(!taken.overlaps(&(20..25)), "adjacent after");
+        assert!(!taken.overlaps(&(5..10)), "adjacent before");
+        assert!(
+            !taken.overlaps(&(20..20)),
+            "insertion at the end of a range"
+        );
     }
 }

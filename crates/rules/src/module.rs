@@ -4,6 +4,7 @@
 //! satisfies a rule, `required_providers` decides which fix a provider version
 //! accepts, and a variable's default decides a value.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use heal_syntax::{parse, Block, Body, ParseError, Parsed, SourceFile};
@@ -43,7 +44,16 @@ pub struct Module {
     /// The directory.
     pub dir: PathBuf,
     /// Its files, in path order.
-    pub files: Vec<ModuleFile>,
+    files: Vec<ModuleFile>,
+    /// `resource` blocks by type: (file index, index among the file's structures).
+    /// Rules look companions up by type for every block they check, so this
+    /// keeps a module with thousands of resources linear.
+    resource_index: HashMap<String, Vec<(usize, usize)>>,
+    /// Resources by (their type, a `type.name` one of their top-level attributes
+    /// refers to): how companions are found without a pass over every resource.
+    referrer_index: HashMap<(String, String, String), Vec<(usize, usize)>>,
+    /// Every resource, as (type, name).
+    names: std::collections::HashSet<(String, String)>,
     /// Version constraints on providers, from `required_providers` and the lock
     /// file, by local name (`aws`, `azurerm`, `google`).
     pub provider_constraints: Vec<(String, Constraint)>,
@@ -59,11 +69,115 @@ impl Module {
             .iter()
             .flat_map(|file| crate::versions::required_providers(file.body()))
             .collect();
-        Module {
+        let mut module = Module {
             dir: dir.into(),
             files,
+            resource_index: HashMap::new(),
+            referrer_index: HashMap::new(),
+            names: std::collections::HashSet::new(),
             provider_constraints,
             locked_versions: Vec::new(),
+        };
+        module.reindex();
+        module
+    }
+
+    /// The module's files, in path order.
+    pub fn files(&self) -> &[ModuleFile] {
+        &self.files
+    }
+
+    /// Replaces the file with the same path as `file` (after fixing it), keeping
+    /// the module's indexes current. Returns false when no file has that path.
+    pub fn replace_file(&mut self, file: ModuleFile) -> bool {
+        let Some(index) = self
+            .files
+            .iter()
+            .position(|existing| existing.source.path() == file.source.path())
+        else {
+            return false;
+        };
+        self.files[index] = file;
+        self.reindex();
+        true
+    }
+
+    fn reindex(&mut self) {
+        self.resource_index.clear();
+        self.referrer_index.clear();
+        self.names.clear();
+        for (file_index, file) in self.files.iter().enumerate() {
+            for (index, structure) in file.body().structures.iter().enumerate() {
+                let heal_syntax::Structure::Block(block) = structure else {
+                    continue;
+                };
+                let ("resource", Some(kind)) = (block.ident.value.as_str(), block.label(0)) else {
+                    continue;
+                };
+                let at = (file_index, index);
+                self.resource_index
+                    .entry(kind.to_string())
+                    .or_default()
+                    .push(at);
+                if let Some(name) = block.label(1) {
+                    self.names.insert((kind.to_string(), name.to_string()));
+                }
+                let mut targets: Vec<(&str, &str)> = block
+                    .body
+                    .attributes()
+                    .flat_map(|attribute| attribute.value.references())
+                    .filter_map(|parts| match parts {
+                        [target_kind, target_name, ..] => {
+                            Some((target_kind.as_str(), target_name.as_str()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                targets.sort_unstable();
+                targets.dedup();
+                for (target_kind, target_name) in targets {
+                    let key = (
+                        kind.to_string(),
+                        target_kind.to_string(),
+                        target_name.to_string(),
+                    );
+                    self.referrer_index.entry(key).or_default().push(at);
+                }
+            }
+        }
+    }
+
+    /// The `resource` blocks of `resource_type` with a top-level attribute that
+    /// refers to the resource `target_kind.target_name`.
+    pub fn referrers<'a>(
+        &'a self,
+        resource_type: &str,
+        target_kind: &str,
+        target_name: &str,
+    ) -> impl Iterator<Item = (&'a ModuleFile, &'a Block)> + 'a {
+        let key = (
+            resource_type.to_string(),
+            target_kind.to_string(),
+            target_name.to_string(),
+        );
+        self.referrer_index
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&at| self.block_at(at))
+    }
+
+    /// Whether a resource `resource_type.name` exists in the module.
+    pub fn has_resource(&self, resource_type: &str, name: &str) -> bool {
+        self.names
+            .contains(&(resource_type.to_string(), name.to_string()))
+    }
+
+    fn block_at(&self, (file_index, index): (usize, usize)) -> Option<(&ModuleFile, &Block)> {
+        let file = self.files.get(file_index)?;
+        match file.body().structures.get(index)? {
+            heal_syntax::Structure::Block(block) => Some((file, block)),
+            heal_syntax::Structure::Attribute(_) => None,
         }
     }
 
@@ -83,9 +197,11 @@ impl Module {
         &'a self,
         resource_type: &'a str,
     ) -> impl Iterator<Item = (&'a ModuleFile, &'a Block)> + 'a {
-        self.files
-            .iter()
-            .flat_map(move |file| file.body().resources(resource_type).map(move |b| (file, b)))
+        self.resource_index
+            .get(resource_type)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&at| self.block_at(at))
     }
 
     /// Whether the module's provider `name` is known to be older than `version`:

@@ -13,6 +13,7 @@ pub struct Registry {
     entries: Vec<CatalogEntry>,
     rules: Vec<Arc<dyn Rule>>,
     by_resource: HashMap<String, Vec<usize>>,
+    by_id: HashMap<String, usize>,
 }
 
 impl Registry {
@@ -44,10 +45,16 @@ impl Registry {
                 by_resource.entry(resource.clone()).or_default().push(index);
             }
         }
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.meta.id.clone(), index))
+            .collect();
         Registry {
             entries,
             rules,
             by_resource,
+            by_id,
         }
     }
 
@@ -58,7 +65,7 @@ impl Registry {
 
     /// The catalog entry of rule `id`.
     pub fn entry(&self, id: &str) -> Option<&CatalogEntry> {
-        self.entries.iter().find(|entry| entry.meta.id == id)
+        self.by_id.get(id).map(|&index| &self.entries[index])
     }
 
     /// Keeps only the rules `keep` accepts.

@@ -17,7 +17,7 @@ fn rule(shapes: &str) -> DataRule {
 fn findings(rule: &DataRule, text: &str) -> Vec<Finding> {
     let file = ModuleFile::parse(SourceFile::new("m/main.tf", text.to_string())).unwrap();
     let module = Module::new("m", vec![file]);
-    let file = &module.files[0];
+    let file = &module.files()[0];
     let context = Context {
         file,
         module: &module,

@@ -104,6 +104,8 @@ pub struct SourceFile {
     text: String,
     line_starts: Vec<usize>,
     style: Style,
+    /// The alignment cells of every line, read once, when a fix first needs them.
+    cells: std::sync::OnceLock<Vec<crate::layout::lines::LineCells>>,
 }
 
 impl SourceFile {
@@ -117,6 +119,7 @@ impl SourceFile {
             text,
             line_starts,
             style,
+            cells: std::sync::OnceLock::new(),
         }
     }
 
@@ -175,6 +178,12 @@ impl SourceFile {
             end -= 1;
         }
         start..end
+    }
+
+    /// The alignment cells of every line, as `terraform fmt` sees them.
+    pub(crate) fn cells(&self) -> &[crate::layout::lines::LineCells] {
+        self.cells
+            .get_or_init(|| crate::layout::lines::read_lines(&self.text))
     }
 
     /// The number of lines (a final line ending does not start a new line).

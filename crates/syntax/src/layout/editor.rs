@@ -138,7 +138,7 @@ impl<'a> FixBuilder<'a> {
 
     /// Builds the fix, aligning the lines it touches the way `terraform fmt` would.
     pub fn build(self, applicability: Applicability) -> Result<Fix, EditError> {
-        let aligned = aligned_edits(self.file.text(), self.edits)?;
+        let aligned = aligned_edits(self.file, self.edits)?;
         Fix::new(aligned, applicability)
     }
 
@@ -237,36 +237,68 @@ fn render_at(snippet: &Snippet, unit: &str, prefix: &str, eol: &str) -> String {
 
 /// Adds to `edits` the whitespace changes that keep the touched lines aligned, and
 /// returns the whole set in the original text's coordinates.
-fn aligned_edits(original: &str, mut edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+///
+/// Only a window of lines around the edits is read: alignment chains never cross a
+/// line without `=` or a comment, so the window runs between two such lines. The
+/// cost of a fix is then that of its neighbourhood, not of its file.
+fn aligned_edits(file: &SourceFile, mut edits: Vec<Edit>) -> Result<Vec<Edit>, EditError> {
+    let original = file.text();
+    if edits.is_empty() {
+        return Ok(edits);
+    }
     edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
-    let new_text = apply_edits(original, &edits)?;
+    if let Some(bad) = edits
+        .iter()
+        .find(|edit| edit.range.start > edit.range.end || edit.range.end > original.len())
+    {
+        return Err(EditError::OutOfBounds {
+            range: bad.range.clone(),
+        });
+    }
+    let first = edits[0].range.start;
+    let last = edits
+        .iter()
+        .map(|edit| edit.range.end)
+        .max()
+        .unwrap_or(first);
+    let window = window_around(file, first, last);
+    let Some(window_text) = original.get(window.clone()) else {
+        return Err(EditError::OutOfBounds { range: window });
+    };
+    let local: Vec<Edit> = edits
+        .iter()
+        .map(|edit| {
+            let range = edit.range.start - window.start..edit.range.end - window.start;
+            Edit::replace(range, edit.content.clone())
+        })
+        .collect();
+    let new_text = apply_edits(window_text, &local)?;
 
-    // Where each edit's replacement lands in the new text.
-    let mut placed = Vec::with_capacity(edits.len());
+    // Where each edit's replacement lands in the new window.
+    let mut placed = Vec::with_capacity(local.len());
     let mut delta: isize = 0;
-    for edit in &edits {
+    for edit in &local {
         let start = (edit.range.start as isize + delta) as usize;
         placed.push(start..start + edit.content.len());
         delta += edit.content.len() as isize - edit.range.len() as isize;
     }
 
     let touched = touched_lines(&new_text, &placed);
-    let alignment = align(&new_text, &touched);
+    let mut alignment = align(&new_text, &touched);
 
     let mut extra = Vec::new();
     // Apply in reverse so offsets inside one replacement stay valid.
-    let mut alignment = alignment;
     alignment.sort_by_key(|edit| std::cmp::Reverse(edit.range.start));
     for edit in alignment {
-        match locate(&placed, &edits, &edit.range) {
+        match locate(&placed, &local, &edit.range) {
             Location::Inside(index) => {
                 let base = placed[index].start;
-                let local = edit.range.start - base..edit.range.end - base;
-                edits[index].content.replace_range(local, &edit.content);
+                let range = edit.range.start - base..edit.range.end - base;
+                edits[index].content.replace_range(range, &edit.content);
             }
             Location::Between(shift) => {
-                let start = (edit.range.start as isize - shift) as usize;
-                let end = (edit.range.end as isize - shift) as usize;
+                let start = (edit.range.start as isize - shift) as usize + window.start;
+                let end = (edit.range.end as isize - shift) as usize + window.start;
                 extra.push(Edit::replace(start..end, edit.content));
             }
             Location::Straddling => {
@@ -279,6 +311,33 @@ fn aligned_edits(original: &str, mut edits: Vec<Edit>) -> Result<Vec<Edit>, Edit
     }
     edits.extend(extra);
     Ok(edits)
+}
+
+/// The bytes from the last alignment boundary before `start` to the first one
+/// after `end` (see [`super::lines::LineCells::is_boundary`]).
+fn window_around(file: &SourceFile, start: usize, end: usize) -> Range<usize> {
+    let cells = file.cells();
+    if cells.is_empty() {
+        return 0..file.text().len();
+    }
+    let mut low = file.line_index(start).min(cells.len() - 1);
+    while low > 0 {
+        low -= 1;
+        if cells[low].is_boundary() {
+            break;
+        }
+    }
+    let mut high = file.line_index(end).min(cells.len() - 1);
+    while high + 1 < cells.len() {
+        high += 1;
+        if cells[high].is_boundary() {
+            break;
+        }
+    }
+    let window_end = cells
+        .get(high + 1)
+        .map_or(file.text().len(), |next| next.start);
+    cells[low].start..window_end
 }
 
 enum Location {

@@ -15,6 +15,18 @@ pub(crate) struct LineCells {
     /// End of the last token before a trailing comment, and the comment's offset,
     /// when the line has tokens and then a comment.
     pub comment: Option<(usize, usize)>,
+    /// The line starts in plain syntax: not inside a string, heredoc, block
+    /// comment or template. Reading can restart at such a line.
+    pub starts_in_code: bool,
+}
+
+impl LineCells {
+    /// Whether this line breaks every alignment chain and reading can restart
+    /// here: a window of lines bounded by such lines aligns exactly as the whole
+    /// file would.
+    pub fn is_boundary(&self) -> bool {
+        self.starts_in_code && self.assign.is_none() && self.comment.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,10 +110,13 @@ impl<'a> Lexer<'a> {
     }
 
     fn read_line(&mut self, start: usize, end: usize) -> LineCells {
+        let starts_in_code =
+            self.heredoc_marker.is_none() && !self.in_block_comment && self.stack.len() == 1;
         let tokens = self.tokenize(start, end);
         let mut cells = LineCells {
             start,
             end,
+            starts_in_code,
             ..LineCells::default()
         };
         if tokens.opaque || tokens.tokens.is_empty() {

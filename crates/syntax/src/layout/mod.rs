@@ -8,7 +8,7 @@
 //! aligned to begin with: heal does not reformat what the user left unformatted.
 
 mod editor;
-mod lines;
+pub(crate) mod lines;
 mod snippet;
 
 pub use editor::FixBuilder;

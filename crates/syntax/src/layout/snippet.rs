@@ -145,37 +145,6 @@ impl Snippet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_aligned_attributes_then_blocks() {
-        let snippet = Snippet::new()
-            .attribute("bucket", "aws_s3_bucket.b.id")
-            .attribute("expected_bucket_owner", "\"1\"")
-            .block(
-                "rule",
-                &[],
-                Snippet::new().attribute("status", "\"Enabled\""),
-            );
-        assert_eq!(
-            snippet.render("  ", 1, "\n"),
-            "  bucket                = aws_s3_bucket.b.id\n  expected_bucket_owner = \"1\"\n\n  rule {\n    status = \"Enabled\"\n  }\n"
-        );
-    }
-
-    #[test]
-    fn renders_labels_and_crlf() {
-        let snippet =
-            Snippet::new().block("resource", &["a", "b"], Snippet::new().attribute("x", "1"));
-        assert_eq!(
-            snippet.render("\t", 0, "\r\n"),
-            "resource \"a\" \"b\" {\r\n\tx = 1\r\n}\r\n"
-        );
-    }
-}
-
 impl Snippet {
     /// Reads body content written as HCL (the catalog's templates). Values keep
     /// their text exactly as written; `None` when `text` is not valid HCL.
@@ -220,5 +189,36 @@ impl Snippet {
             },
         );
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_aligned_attributes_then_blocks() {
+        let snippet = Snippet::new()
+            .attribute("bucket", "aws_s3_bucket.b.id")
+            .attribute("expected_bucket_owner", "\"1\"")
+            .block(
+                "rule",
+                &[],
+                Snippet::new().attribute("status", "\"Enabled\""),
+            );
+        assert_eq!(
+            snippet.render("  ", 1, "\n"),
+            "  bucket                = aws_s3_bucket.b.id\n  expected_bucket_owner = \"1\"\n\n  rule {\n    status = \"Enabled\"\n  }\n"
+        );
+    }
+
+    #[test]
+    fn renders_labels_and_crlf() {
+        let snippet =
+            Snippet::new().block("resource", &["a", "b"], Snippet::new().attribute("x", "1"));
+        assert_eq!(
+            snippet.render("\t", 0, "\r\n"),
+            "resource \"a\" \"b\" {\r\n\tx = 1\r\n}\r\n"
+        );
     }
 }
