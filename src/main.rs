@@ -454,6 +454,12 @@ fn exit_code(errors: &[FileError], findings: usize) -> u8 {
 
 /// A path as shown in diffs: relative, without a leading `./`.
 fn display_path(path: &Path) -> String {
-    let shown = path.strip_prefix(".").unwrap_or(path);
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|dir| path.strip_prefix(dir).ok().map(Path::to_path_buf));
+    let shown = relative.as_deref().unwrap_or(path);
+    let shown = shown.strip_prefix(".").unwrap_or(shown);
+    // An absolute path outside the current directory: `a/` + `/x` would read `a//x`.
+    let shown = shown.strip_prefix("/").unwrap_or(shown);
     shown.display().to_string()
 }
