@@ -7,7 +7,8 @@
 # HEAL (default target/release/heal) and CHECKOV (default
 # /opt/heal-venv/bin/checkov, else `checkov` on PATH) pick the binaries. Each
 # Checkov run is cut off after TIMEOUT_SECONDS (default 600); a cut-off run is
-# timed at the limit, so the ratio printed is then a lower bound.
+# timed at the limit, so the ratio printed is then a lower bound. WARMUP (default
+# 1) sets the untimed runs before them.
 set -euo pipefail
 
 tree=${1:?usage: $0 TREE [RUNS] [TIMEOUT_SECONDS]}
@@ -31,7 +32,7 @@ echo "tree: $tree ($files .tf files, $bytes bytes); $runs runs each; Checkov cut
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 # Both exit 1 when they find something: -i keeps hyperfine going.
-hyperfine --ignore-failure --warmup 1 --runs "$runs" --export-json "$results" \
+hyperfine --ignore-failure --warmup "${WARMUP:-1}" --runs "$runs" --export-json "$results" \
     --command-name heal "$heal check --quiet $tree" \
     --command-name checkov "timeout $limit $checkov -d $tree --framework terraform --quiet --compact --skip-download"
 

@@ -257,7 +257,8 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
     let mut remaining = Vec::new();
     let mut changed_files = 0;
     // Remaining findings point into the fixed text, not the text on disk before.
-    let mut fixed_sources: Vec<heal_syntax::SourceFile> = Vec::new();
+    let mut fixed_sources: std::collections::HashMap<PathBuf, heal_syntax::SourceFile> =
+        std::collections::HashMap::new();
     for outcome in outcomes {
         if outcome.hit_pass_cap {
             log::warn!(
@@ -292,12 +293,10 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
                 });
             }
         }
-        fixed_sources.extend(
-            outcome
-                .changed
-                .iter()
-                .map(|(path, text)| heal_syntax::SourceFile::new(path, text.clone())),
-        );
+        fixed_sources.extend(outcome.changed.iter().map(|(path, text)| {
+            let source = heal_syntax::SourceFile::new(path, text.clone());
+            (path.clone(), source)
+        }));
         applied.extend(outcome.applied);
         remaining.extend(outcome.remaining);
     }
@@ -309,7 +308,7 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         .collect();
     if !args.diff {
         for finding in &unsuppressed {
-            let fixed = fixed_sources.iter().find(|s| s.path() == finding.path);
+            let fixed = fixed_sources.get(&finding.path);
             let source = fixed.or_else(|| report::source_of(&modules, &finding.path));
             if let Some(source) = source {
                 report::write_finding(&mut out, finding, source)?;

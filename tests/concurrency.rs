@@ -35,7 +35,9 @@ fn build_tree(root: &Path) {
             let mut text = String::from("# keep this comment\n\n");
             for n in 0..(1 + file * 8) {
                 let template = if n % 2 == 0 { kms } else { bucket };
-                text.push_str(&template.replace("{n}", &n.to_string()));
+                // Names are unique in the module: a companion resource added
+                // for `b1` in one file must not stand for another file's `b1`.
+                text.push_str(&template.replace("{n}", &format!("{file}_{n}")));
             }
             fs::write(dir.join(format!("f{file}.tf")), text).unwrap();
         }
