@@ -736,6 +736,15 @@ fn companion_fix(
     let file = context.file;
     let text = file.text();
     let (kind, name) = (block.label(0)?, block.label(1)?);
+    if !is_identifier(kind) || !is_identifier(name) {
+        // `aws_s3_bucket.a.b.id` would refer to something else, so the companion
+        // would never count as present and each pass would add another.
+        log::debug!(
+            "{}: no companion for `{kind}.{name}`: not an identifier",
+            file.source.path().display()
+        );
+        return None;
+    }
     let body = Snippet::parse(&companion.body)?;
 
     let target = &companion.target;
@@ -775,6 +784,17 @@ fn companion_fix(
     let mut builder = FixBuilder::new(&file.source);
     builder.insert_after(block, &snippet);
     builder.build(applicability).ok()
+}
+
+/// Whether `label` can follow a `.` in a reference: a Terraform name (a letter
+/// or `_`, then letters, digits, `_` and `-`). Fixes that refer to a resource by
+/// name are offered only for such names.
+pub(crate) fn is_identifier(label: &str) -> bool {
+    let mut chars = label.chars();
+    let starts_well = chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic() || first == '_');
+    starts_well && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// Whether a rule written as data is complete enough to run.

@@ -75,13 +75,15 @@ impl Rule for BucketAccessUnlogged {
                 .attribute("target_bucket", target)
                 .attribute("target_prefix", format!("\"{name}/\""));
             builder.insert_into(block, &Snippet::new().block("logging", &[], inner));
-        } else {
+        } else if crate::data::is_identifier(kind) && crate::data::is_identifier(name) {
             let companion = companion(context, block, kind, name, target);
             builder.insert_after(block, &companion);
         }
 
         let mut finding = Finding::new(&self.meta, context.file, block, header_range(block));
         finding.fix = match builder.build(applicability) {
+            // No edit: a bucket whose name cannot be referred to gets no fix.
+            Ok(fix) if fix.edits().is_empty() => None,
             Ok(fix) => Some(fix),
             Err(error) => {
                 let path = context.file.source.path().display();

@@ -1,0 +1,87 @@
+//! Inputs the fuzzers found (tests/fuzz_harness.rs, fuzz/), each test named
+//! after the bug it pins, run through the `heal` binary.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn fix(dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_heal"))
+        .args(["-v", "fix", "--unsafe-fixes", "."])
+        .current_dir(dir)
+        .env_remove("HEAL_LOG")
+        .env("CI", "true")
+        .output()
+        .expect("the heal binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `aws_s3_bucket.local.ydata[count.index].id` names something else, so the
+/// companion never counted as present: every pass added one more, eight in all,
+/// and heal wrote them.
+#[test]
+fn companion_for_a_bucket_whose_name_has_a_dot_is_not_added_every_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "resource \"aws_s3_bucket\" \"local.ydata\" {\n  count  = 2\n  bucket = \"heal-fixture-data-${count.index}\"\n}\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = fix(dir.path());
+    let log = stderr(&output);
+    assert!(!log.contains("passes"), "{log}");
+    assert_ne!(output.status.code(), Some(2), "{log}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        text
+    );
+}
+
+/// A label with a zero-width no-break space made companions whose reference
+/// did not parse.
+#[test]
+fn companion_for_a_bucket_whose_name_is_not_ascii_is_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "resource \"aws_s3_bucket\" \"d\u{feff}ata\" {\n  bucket = \"heal-fixture-data\"\n}\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = fix(dir.path());
+    let log = stderr(&output);
+    assert!(!log.contains("invalid HCL"), "{log}");
+    assert_ne!(output.status.code(), Some(2), "{log}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        text
+    );
+}
+
+/// hcl-edit rejects `"he "a`, the tree-sitter fallback reads it, and the AKS
+/// fixes then make text neither parser accepts. heal must drop them, say so,
+/// and write nothing (libFuzzer crash-55b692fa).
+#[test]
+fn fix_on_a_file_only_the_fallback_parser_reads_is_dropped_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = concat!(
+        "terraform {\n  required_providers {\n    azurerm = {\n",
+        "      source  = \"hashicorp/azurerm\"\n      version = \"~> 3.100\"\n    }\n  }\n}\n\n",
+        "resource \"azurerm_kubernetes_cluster\" \"main\" {\n",
+        "  name                = \"heal-aks\"\n  location            = \"westeurope\"\n",
+        "  resource_group_name = \"heal\"\n  dns_prefix          = \"he \"a \nl\n",
+        "default_node_pool {\n    name       = \"system\"\n    node_count = 1\n",
+        "    vm_size    = \"Standard_D2s_v3\"\n  }\n\n  identity {\n",
+        "    type = \"SystemAssigned\"\n  }\n}\n",
+    );
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = fix(dir.path());
+    let log = stderr(&output);
+    // Either the fallback stops accepting it, or the fix is dropped and reported.
+    let dropped = log.contains("main.tf") && log.contains("dropped");
+    assert!(
+        dropped || !log.contains("tree-sitter"),
+        "neither dropped nor refused: {log}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        text
+    );
+}
