@@ -11,10 +11,11 @@ use std::path::Path;
 use heal_rules::{fix_module, FixOptions, Module, ModuleFile, Registry};
 use heal_syntax::{Parser, SourceFile};
 
-/// Every fix, even the unsafe and display-only ones, so every rule's edits run.
+/// Every fix heal can write: safe and unsafe. Display-only suggestions are never
+/// written (their placeholders need a person's values), so they are left out.
 const ALL_FIXES: FixOptions = FixOptions {
     unsafe_fixes: true,
-    display_only: true,
+    display_only: false,
 };
 
 /// Checks the property on `data`; returns a description of the first violation.
