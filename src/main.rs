@@ -261,10 +261,20 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         std::collections::HashMap::new();
     for outcome in outcomes {
         if outcome.hit_pass_cap {
-            log::warn!(
-                "fixing stopped after {} passes with fixes still pending",
-                heal_rules::MAX_PASSES
-            );
+            // Fixes that never settle re-apply themselves on every pass (a rule
+            // that does not see its own edit): writing the result would leave
+            // the same lines several times over. Nothing of the module is written.
+            for path in outcome.changed.keys() {
+                errors.push(FileError {
+                    path: path.clone(),
+                    position: None,
+                    message: format!(
+                        "fixes did not settle after {} passes; not written",
+                        heal_rules::MAX_PASSES
+                    ),
+                });
+            }
+            continue;
         }
         for (path, message) in &outcome.broken {
             errors.push(FileError {

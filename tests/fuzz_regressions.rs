@@ -85,3 +85,23 @@ fn fix_on_a_file_only_the_fallback_parser_reads_is_dropped_and_nothing_written()
         text
     );
 }
+
+/// A string spanning lines before a block: only the fallback parser reads it,
+/// and the detailed-monitoring fix then never saw its own edit. Eight passes
+/// later heal wrote `monitoring = true` eight times (libFuzzer crash-8170d7c4).
+#[test]
+fn fixes_that_never_settle_are_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "resource \"aws_instance\" \"web\" {\n  ami = \"ami-0abcdef1234507\n9\n68\"  root_block_device {\n    encrypted = true\n  }\n}\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = fix(dir.path());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        text
+    );
+    let log = stderr(&output);
+    if log.contains("did not settle") {
+        assert_eq!(output.status.code(), Some(2), "{log}");
+        assert!(log.contains("main.tf"), "{log}");
+    }
+}
