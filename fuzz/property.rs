@@ -37,7 +37,9 @@ pub fn check(registry: &Registry, data: &[u8]) -> Result<(), String> {
     if let (Some((_, error)), false) = (first.broken.first(), read_by_fallback) {
         return Err(format!("a fix produced text that does not parse: {error}"));
     }
-    if first.hit_pass_cap {
+    // `heal fix` writes nothing of a module that hits the cap; on text only the
+    // fallback reads, that is the expected way out.
+    if first.hit_pass_cap && !read_by_fallback {
         return Err("fixing did not settle within the pass cap".to_string());
     }
     let Some(fixed) = first.changed.get(path) else {
