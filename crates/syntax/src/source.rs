@@ -53,6 +53,7 @@ impl Style {
 fn detect_indent(text: &str) -> String {
     let mut smallest_spaces = usize::MAX;
     let mut in_heredoc: Option<String> = None;
+    let mut in_block_comment = false;
     for line in text.lines() {
         if let Some(marker) = &in_heredoc {
             if line.trim() == marker {
@@ -60,8 +61,20 @@ fn detect_indent(text: &str) -> String {
             }
             continue;
         }
-        in_heredoc = heredoc_marker(line);
+        // Comment text (licence headers ` * ...`) says nothing about indentation.
+        if in_block_comment {
+            in_block_comment = !line.contains("*/");
+            continue;
+        }
         let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.starts_with("/*") {
+            in_block_comment = !trimmed.contains("*/");
+            continue;
+        }
+        if trimmed.starts_with('#') || trimmed.starts_with("//") {
+            continue;
+        }
+        in_heredoc = heredoc_marker(line);
         if trimmed.is_empty() || trimmed.len() == line.len() || trimmed.starts_with('\r') {
             continue;
         }
@@ -211,6 +224,14 @@ mod tests {
     #[test]
     fn detects_four_space_indent_and_ignores_heredoc_bodies() {
         let text = "a {\n    b = <<EOT\n  x\nEOT\n    c {\n        d = 1\n    }\n}\n";
+        assert_eq!(Style::detect(text).indent, "    ");
+    }
+
+    #[test]
+    fn comment_lines_do_not_decide_the_indent() {
+        let text = "/**\n * Licence\n */\nresource \"a\" \"b\" {\n  # note\n  x = 1\n}\n";
+        assert_eq!(Style::detect(text).indent, "  ");
+        let text = "a {\n    # comment\n      # deeper comment\n    b = 1\n}\n";
         assert_eq!(Style::detect(text).indent, "    ");
     }
 

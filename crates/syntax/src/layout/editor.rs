@@ -81,7 +81,7 @@ impl<'a> FixBuilder<'a> {
         }
 
         if !blocks.is_empty() {
-            let unit = self.file.style().indent.clone();
+            let unit = self.local_unit(block, &indent);
             let depth_prefix = indent.clone();
             let rendered = render_at(&blocks, &unit, &depth_prefix, eol);
             let needs_gap = !block.body.structures.is_empty() || !attributes.is_empty();
@@ -182,6 +182,16 @@ impl<'a> FixBuilder<'a> {
             format!("{eol}{rendered}{eol}{outer}"),
         ));
         self
+    }
+
+    /// One level of indentation as this block shows it (its body's indentation
+    /// minus its own), or the file's unit when the block does not show it.
+    fn local_unit(&self, block: &Block, body_indent: &str) -> String {
+        let outer = self.line_indent(block.span.start);
+        match body_indent.strip_prefix(outer.as_str()) {
+            Some(unit) if !unit.is_empty() => unit.to_string(),
+            _ => self.file.style().indent.clone(),
+        }
     }
 
     /// The indentation of the line holding `offset`.

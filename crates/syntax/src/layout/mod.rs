@@ -88,6 +88,8 @@ struct CellWidth {
     width: usize,
     lead_end: usize,
     at: usize,
+    /// The column the cell stands at in the text as it is.
+    column: usize,
 }
 
 /// Aligns the cell given by `cell` (line start, end of what precedes the cell,
@@ -108,6 +110,7 @@ fn align_chain(
                 width: lead_end - start,
                 lead_end,
                 at,
+                column: at - start,
             })
         })
         .collect();
@@ -132,6 +135,7 @@ fn align_chain_shifted(
                 width: width.max(0) as usize,
                 lead_end,
                 at,
+                column: at - cells.start,
             })
         })
         .collect();
@@ -147,12 +151,12 @@ fn apply_alignment(
     edits: &mut Vec<Edit>,
     shift: &mut [isize],
 ) {
-    let mut untouched_columns = widths
-        .iter()
-        .filter(|cell| !touched.contains(&cell.line))
-        .map(|cell| cell.width + (cell.at - cell.lead_end));
-    let first_column = untouched_columns.next();
-    let untouched_aligned = untouched_columns.all(|column| Some(column) == first_column);
+    // Each run of untouched lines is part of one chain of the text before the
+    // fix (an edit can join two chains, or split one); in a formatted file every
+    // such run stands in one column.
+    let untouched_aligned = widths
+        .split(|cell| touched.contains(&cell.line))
+        .all(|run| run.windows(2).all(|pair| pair[0].column == pair[1].column));
     let max = widths.iter().map(|cell| cell.width).max().unwrap_or(0);
 
     for cell in widths {
@@ -192,6 +196,16 @@ mod tests {
     fn pads_a_shorter_key_to_the_chain() {
         let text = "  bucket = 1\n  a = 2\n";
         assert_eq!(aligned(text, &[1]), "  bucket = 1\n  a      = 2\n");
+    }
+
+    #[test]
+    fn joins_two_aligned_chains_that_an_edit_connects() {
+        // A multi-line value became one line: the groups above and below join.
+        let text = "  server = 1\n  state  = 2\n  alerts = []\n  retention_days = 20\n";
+        assert_eq!(
+            aligned(text, &[2]),
+            "  server         = 1\n  state          = 2\n  alerts         = []\n  retention_days = 20\n"
+        );
     }
 
     #[test]
