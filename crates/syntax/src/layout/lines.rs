@@ -18,6 +18,10 @@ pub(crate) struct LineCells {
     /// The line starts in plain syntax: not inside a string, heredoc, block
     /// comment or template. Reading can restart at such a line.
     pub starts_in_code: bool,
+    /// The line is the body or closing marker of a heredoc. `terraform fmt` reads
+    /// a heredoc as one token of the line that opens it, so such lines neither
+    /// join nor break alignment chains.
+    pub in_heredoc: bool,
 }
 
 impl LineCells {
@@ -110,13 +114,14 @@ impl<'a> Lexer<'a> {
     }
 
     fn read_line(&mut self, start: usize, end: usize) -> LineCells {
-        let starts_in_code =
-            self.heredoc_marker.is_none() && !self.in_block_comment && self.stack.len() == 1;
+        let in_heredoc = self.heredoc_marker.is_some();
+        let starts_in_code = !in_heredoc && !self.in_block_comment && self.stack.len() == 1;
         let tokens = self.tokenize(start, end);
         let mut cells = LineCells {
             start,
             end,
             starts_in_code,
+            in_heredoc,
             ..LineCells::default()
         };
         if tokens.opaque || tokens.tokens.is_empty() {
@@ -356,6 +361,7 @@ mod tests {
             LineCells {
                 start: 10,
                 end: 19,
+                in_heredoc: true,
                 ..Default::default()
             }
         );

@@ -70,13 +70,30 @@ fn chain_around(
     line: usize,
     member: impl Fn(&LineCells) -> bool,
 ) -> std::ops::Range<usize> {
+    // Heredoc bodies are part of the line that opens them: look past them.
     let mut first = line;
-    while first > 0 && member(&lines[first - 1]) {
-        first -= 1;
+    let mut probe = line;
+    while probe > 0 {
+        probe -= 1;
+        if lines[probe].in_heredoc {
+            continue;
+        }
+        if !member(&lines[probe]) {
+            break;
+        }
+        first = probe;
     }
     let mut last = line;
-    while last + 1 < lines.len() && member(&lines[last + 1]) {
-        last += 1;
+    let mut probe = line;
+    while probe + 1 < lines.len() {
+        probe += 1;
+        if lines[probe].in_heredoc {
+            continue;
+        }
+        if !member(&lines[probe]) {
+            break;
+        }
+        last = probe;
     }
     first..last + 1
 }
@@ -205,6 +222,15 @@ mod tests {
         assert_eq!(
             aligned(text, &[2]),
             "  server         = 1\n  state          = 2\n  alerts         = []\n  retention_days = 20\n"
+        );
+    }
+
+    #[test]
+    fn a_heredoc_body_does_not_break_a_chain() {
+        let text = "  a = <<-EOT\n    x = 1\n  EOT\n  bbb = 2\n";
+        assert_eq!(
+            aligned(text, &[3]),
+            "  a   = <<-EOT\n    x = 1\n  EOT\n  bbb = 2\n"
         );
     }
 
