@@ -98,17 +98,21 @@ impl Rule for BucketAccessUnlogged {
 /// Whether an `aws_s3_bucket_logging` refers to the bucket `kind.name`,
 /// directly or through a `for_each` over it.
 fn logging_refers_to(context: &Context<'_>, kind: &str, name: &str) -> bool {
-    context.module.resources(LOGGING).any(|(_, logging)| {
-        let direct = logging
-            .body
-            .attribute("bucket")
-            .is_some_and(|bucket| refers_to(&bucket.value, kind, name));
-        let iterated = logging
-            .body
-            .attribute("for_each")
-            .is_some_and(|for_each| refers_to(&for_each.value, kind, name));
-        direct || iterated
-    })
+    // Only loggings that refer to the bucket at all: an index lookup, not a scan.
+    context
+        .module
+        .referrers(LOGGING, kind, name)
+        .any(|(_, logging)| {
+            let direct = logging
+                .body
+                .attribute("bucket")
+                .is_some_and(|bucket| refers_to(&bucket.value, kind, name));
+            let iterated = logging
+                .body
+                .attribute("for_each")
+                .is_some_and(|for_each| refers_to(&for_each.value, kind, name));
+            direct || iterated
+        })
 }
 
 fn refers_to(expr: &Expr, kind: &str, name: &str) -> bool {
