@@ -702,13 +702,13 @@ fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion)
             let Some(attribute) = candidate.body.attribute(&companion.reference) else {
                 return false;
             };
-            if refers_to(&attribute.value, kind, name) {
+            if attribute.value.refers_to(kind, name) {
                 return true;
             }
             let iterates_over_block = candidate
                 .body
                 .attribute("for_each")
-                .is_some_and(|for_each| refers_to(&for_each.value, kind, name));
+                .is_some_and(|for_each| for_each.value.refers_to(kind, name));
             iterates_over_block
                 && attribute
                     .value
@@ -716,12 +716,6 @@ fn companion_exists(context: &Context<'_>, block: &Block, companion: &Companion)
                     .iter()
                     .any(|parts| parts.first().is_some_and(|first| first == "each"))
         })
-}
-
-fn refers_to(expr: &heal_syntax::Expr, kind: &str, name: &str) -> bool {
-    expr.references()
-        .iter()
-        .any(|parts| parts.len() >= 2 && parts[0] == kind && parts[1] == name)
 }
 
 /// Adds the companion resource after `block`, repeating its `count` or `for_each`

@@ -204,6 +204,14 @@ impl Expr {
         }
     }
 
+    /// Whether this expression refers to the resource `kind.name` anywhere
+    /// (`kind.name.id`, `kind.name[0].arn`, inside a function call...).
+    pub fn refers_to(&self, kind: &str, name: &str) -> bool {
+        self.references()
+            .iter()
+            .any(|parts| parts.len() >= 2 && parts[0] == kind && parts[1] == name)
+    }
+
     /// The items of an array expression, or `None` for any other kind.
     pub fn as_array(&self) -> Option<&[Expr]> {
         match &self.kind {

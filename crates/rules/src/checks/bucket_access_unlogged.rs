@@ -106,19 +106,13 @@ fn logging_refers_to(context: &Context<'_>, kind: &str, name: &str) -> bool {
             let direct = logging
                 .body
                 .attribute("bucket")
-                .is_some_and(|bucket| refers_to(&bucket.value, kind, name));
+                .is_some_and(|bucket| bucket.value.refers_to(kind, name));
             let iterated = logging
                 .body
                 .attribute("for_each")
-                .is_some_and(|for_each| refers_to(&for_each.value, kind, name));
+                .is_some_and(|for_each| for_each.value.refers_to(kind, name));
             direct || iterated
         })
-}
-
-fn refers_to(expr: &Expr, kind: &str, name: &str) -> bool {
-    expr.references()
-        .iter()
-        .any(|parts| parts.len() >= 2 && parts[0] == kind && parts[1] == name)
 }
 
 /// The names of `aws_s3_bucket` resources that some logging, inline or
