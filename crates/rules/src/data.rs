@@ -653,13 +653,7 @@ fn inline_fix(
     for (anchor, paths) in by_anchor.values() {
         builder.insert_into(anchor, &nest(paths));
     }
-    match builder.build(applicability) {
-        Ok(fix) => Some(fix),
-        Err(error) => {
-            log::debug!("{}: fix not offered: {error}", file.source.path().display());
-            None
-        }
-    }
+    builder.offer(applicability)
 }
 
 /// Blocks and attribute still to create, and the attribute's value.

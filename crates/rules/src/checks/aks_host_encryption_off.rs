@@ -5,7 +5,6 @@
 //! adds depends on the provider version the module pins. Either name set to
 //! `true` passes, as it does for Checkov.
 
-use heal_patch::Fix;
 use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 
@@ -83,7 +82,7 @@ impl Rule for AksHostEncryptionOff {
                 Finding::new(&self.meta, context.file, block, header_range(block))
             }
         };
-        finding.fix = self.finish(context, builder);
+        finding.fix = builder.offer(self.meta.fix.into());
         findings.push(finding);
     }
 }
@@ -99,18 +98,6 @@ impl AksHostEncryptionOff {
             OLD_NAME
         } else {
             NEW_NAME
-        }
-    }
-
-    /// The fix `builder` holds, or none (logged) when its edits do not fit.
-    fn finish(&self, context: &Context<'_>, builder: FixBuilder<'_>) -> Option<Fix> {
-        match builder.build(self.meta.fix.into()) {
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None
-            }
         }
     }
 }

@@ -81,16 +81,10 @@ impl Rule for BucketAccessUnlogged {
         }
 
         let mut finding = Finding::new(&self.meta, context.file, block, header_range(block));
-        finding.fix = match builder.build(applicability) {
-            // No edit: a bucket whose name cannot be referred to gets no fix.
-            Ok(fix) if fix.edits().is_empty() => None,
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None
-            }
-        };
+        // No edit: a bucket whose name cannot be referred to gets no fix.
+        finding.fix = builder
+            .offer(applicability)
+            .filter(|fix| !fix.edits().is_empty());
         findings.push(finding);
     }
 }

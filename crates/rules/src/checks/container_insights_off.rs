@@ -69,14 +69,7 @@ impl Rule for ContainerInsightsOff {
         }
 
         let mut finding = Finding::new(&self.meta, context.file, block, range);
-        finding.fix = match builder.build(self.meta.fix.into()) {
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None
-            }
-        };
+        finding.fix = builder.offer(self.meta.fix.into());
         findings.push(finding);
     }
 }

@@ -71,14 +71,7 @@ impl Rule for IncompleteUploadsKept {
         let snippet = Snippet::new().block("rule", &[], added_rule(&rules));
         let mut builder = FixBuilder::new(&context.file.source);
         builder.insert_into(block, &snippet);
-        finding.fix = match builder.build(self.meta.fix.into()) {
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None
-            }
-        };
+        finding.fix = builder.offer(self.meta.fix.into());
         findings.push(finding);
     }
 }

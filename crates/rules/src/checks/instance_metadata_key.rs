@@ -10,7 +10,7 @@
 //! A `metadata` that is not an object literal (a variable, `merge(...)`) is not
 //! judged: its keys are unknown.
 
-use heal_patch::{Applicability, Edit, Fix};
+use heal_patch::{Applicability, Edit};
 use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Expr, ExprKind, ObjectItem, Value};
 
@@ -75,7 +75,7 @@ impl InstanceMetadataKey {
         };
         let mut builder = FixBuilder::new(&context.file.source);
         builder.edit(Edit::replace(item.value.span.clone(), replacement));
-        finding.fix = build(context, builder, self.applicability());
+        finding.fix = builder.offer(self.applicability());
         finding
     }
 
@@ -96,7 +96,7 @@ impl InstanceMetadataKey {
             items,
             &self.new_item(),
         ));
-        finding.fix = build(context, builder, self.applicability());
+        finding.fix = builder.offer(self.applicability());
         finding
     }
 
@@ -106,7 +106,7 @@ impl InstanceMetadataKey {
         let snippet = Snippet::new().attribute("metadata", format!("{{ {} }}", self.new_item()));
         let mut builder = FixBuilder::new(&context.file.source);
         builder.insert_into(block, &snippet);
-        finding.fix = build(context, builder, self.applicability());
+        finding.fix = builder.offer(self.applicability());
         finding
     }
 }
@@ -195,19 +195,6 @@ fn insert_item(text: &str, object: &Expr, items: &[ObjectItem], item: &str) -> E
             } else {
                 Edit::insert(end, format!(", {item}"))
             }
-        }
-    }
-}
-
-fn build(context: &Context<'_>, builder: FixBuilder<'_>, kind: Applicability) -> Option<Fix> {
-    match builder.build(kind) {
-        Ok(fix) => Some(fix),
-        Err(error) => {
-            log::debug!(
-                "{}: fix not offered: {error}",
-                context.file.source.path().display()
-            );
-            None
         }
     }
 }

@@ -6,7 +6,6 @@
 //! without it is a replica or a restore whose engine is not known here. Aurora
 //! MySQL clusters must also export their `audit` log.
 
-use heal_patch::Fix;
 use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 
@@ -97,7 +96,7 @@ impl Rule for RdsLogsNotExported {
             let snippet = Snippet::new().attribute(EXPORTS, render(logs.default));
             let mut builder = FixBuilder::new(&context.file.source);
             builder.insert_into(block, &snippet);
-            self.report(context, finding, builder, findings);
+            self.report(finding, builder, findings);
             return;
         };
 
@@ -136,26 +135,13 @@ impl RdsLogsNotExported {
         let finding = Finding::new(&self.meta, context.file, block, range);
         let mut builder = FixBuilder::new(&context.file.source);
         builder.replace_value(exports, replacement);
-        self.report(context, finding, builder, findings);
+        self.report(finding, builder, findings);
     }
 
     /// Reports `finding` with the fix `builder` holds, or without a fix (logged)
     /// when its edits do not fit.
-    fn report(
-        &self,
-        context: &Context<'_>,
-        mut finding: Finding,
-        builder: FixBuilder<'_>,
-        findings: &mut Vec<Finding>,
-    ) {
-        finding.fix = match builder.build(self.meta.fix.into()) {
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None::<Fix>
-            }
-        };
+    fn report(&self, mut finding: Finding, builder: FixBuilder<'_>, findings: &mut Vec<Finding>) {
+        finding.fix = builder.offer(self.meta.fix.into());
         findings.push(finding);
     }
 }

@@ -5,7 +5,6 @@
 //! 6.0 on), and which `ssl_mode` value counts as secure depends on the database
 //! engine (SQL Server cannot require client certificates).
 
-use heal_patch::Fix;
 use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 
@@ -150,7 +149,7 @@ impl SqlUnencryptedConnections {
         if let Some(secure) = secure {
             let mut builder = FixBuilder::new(&context.file.source);
             builder.replace_value(attribute, &secure);
-            finding.fix = self.finish(context, builder);
+            finding.fix = builder.offer(self.meta.fix.into());
         }
         findings.push(finding);
     }
@@ -166,20 +165,8 @@ impl SqlUnencryptedConnections {
         if let Some((anchor, snippet)) = fix {
             let mut builder = FixBuilder::new(&context.file.source);
             builder.insert_into(anchor, &snippet);
-            finding.fix = self.finish(context, builder);
+            finding.fix = builder.offer(self.meta.fix.into());
         }
         findings.push(finding);
-    }
-
-    /// The fix `builder` holds, or none (logged) when its edits do not fit.
-    fn finish(&self, context: &Context<'_>, builder: FixBuilder<'_>) -> Option<Fix> {
-        match builder.build(self.meta.fix.into()) {
-            Ok(fix) => Some(fix),
-            Err(error) => {
-                let path = context.file.source.path().display();
-                log::debug!("{path}: fix not offered: {error}");
-                None
-            }
-        }
     }
 }

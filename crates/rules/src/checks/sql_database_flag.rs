@@ -10,7 +10,6 @@
 //! instance whose engine is not a literal, that has no `settings` block, or whose
 //! flags come from a `dynamic` block, is not judged.
 
-use heal_patch::{Applicability, Fix};
 use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Block, Value};
 
@@ -142,14 +141,14 @@ impl Rule for SqlDatabaseFlag {
                 let range = value.key.span.start..value.value.span.end;
                 let mut finding = Finding::new(&self.meta, context.file, block, range);
                 builder.replace_value(value, &format!("{:?}", self.policy.fix_value()));
-                finding.fix = build(context, builder, applicability);
+                finding.fix = builder.offer(applicability);
                 findings.push(finding);
             }
             None if self.policy.missing_fails() => {
                 let mut finding =
                     Finding::new(&self.meta, context.file, block, header_range(settings));
                 builder.insert_into(settings, &self.new_flag());
-                finding.fix = build(context, builder, applicability);
+                finding.fix = builder.offer(applicability);
                 findings.push(finding);
             }
             None => {}
@@ -163,17 +162,4 @@ fn has_dynamic(block: &Block, ident: &str) -> bool {
         .body
         .blocks_of("dynamic")
         .any(|dynamic| dynamic.label(0) == Some(ident))
-}
-
-fn build(context: &Context<'_>, builder: FixBuilder<'_>, kind: Applicability) -> Option<Fix> {
-    match builder.build(kind) {
-        Ok(fix) => Some(fix),
-        Err(error) => {
-            log::debug!(
-                "{}: fix not offered: {error}",
-                context.file.source.path().display()
-            );
-            None
-        }
-    }
 }

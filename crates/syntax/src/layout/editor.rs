@@ -136,6 +136,15 @@ impl<'a> FixBuilder<'a> {
         self
     }
 
+    /// Builds the fix, or, when its edits cannot form one, reports why at debug
+    /// level and offers none: the finding stays, without a fix.
+    pub fn offer(self, applicability: Applicability) -> Option<Fix> {
+        let path = self.file.path().display().to_string();
+        self.build(applicability)
+            .inspect_err(|error| log::debug!("{path}: fix not offered: {error}"))
+            .ok()
+    }
+
     /// Builds the fix, aligning the lines it touches the way `terraform fmt` would.
     pub fn build(self, applicability: Applicability) -> Result<Fix, EditError> {
         let aligned = aligned_edits(self.file, self.edits)?;
