@@ -418,17 +418,7 @@ fn walk(state: &mut Walk<'_, '_>, block: &Block, path: &[&str]) {
     }
 
     // A `dynamic "x"` block stands for `x` blocks; its `content` is their body.
-    let nested: Vec<&Block> = block
-        .body
-        .blocks_of(first)
-        .chain(
-            block
-                .body
-                .blocks_of("dynamic")
-                .filter(|d| d.label(0) == Some(first))
-                .flat_map(|dynamic| dynamic.body.blocks_of("content")),
-        )
-        .collect();
+    let nested: Vec<&Block> = block.body.blocks_with_dynamic(first).collect();
     if nested.is_empty() {
         if requirement.missing_block.unwrap_or(requirement.missing) == Missing::Fail {
             state.failures.push(Failure::Absent {

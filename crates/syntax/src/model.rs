@@ -143,6 +143,24 @@ impl Body {
             .filter(move |block| block.ident.value == ident)
     }
 
+    /// The `dynamic "<ident>"` blocks of this body, which generate `ident` blocks.
+    pub fn dynamic_blocks_of<'a>(&'a self, ident: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
+        self.blocks_of("dynamic")
+            .filter(move |dynamic| dynamic.label(0) == Some(ident))
+    }
+
+    /// The `ident` blocks of this body, followed by the `content` of its
+    /// `dynamic "<ident>"` blocks, which stands for the blocks they generate.
+    pub fn blocks_with_dynamic<'a>(
+        &'a self,
+        ident: &'a str,
+    ) -> impl Iterator<Item = &'a Block> + 'a {
+        self.blocks_of(ident).chain(
+            self.dynamic_blocks_of(ident)
+                .flat_map(|dynamic| dynamic.body.blocks_of("content")),
+        )
+    }
+
     /// `resource` blocks of the given type, with their names.
     pub fn resources<'a>(&'a self, resource_type: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
         self.blocks_of("resource")

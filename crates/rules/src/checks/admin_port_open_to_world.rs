@@ -87,7 +87,7 @@ impl Rule for AwsAdminPort {
     fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
         match block.label(0) {
             Some("aws_security_group") => {
-                for ingress in nested_blocks(block, "ingress") {
+                for ingress in block.body.blocks_with_dynamic("ingress") {
                     if self.covers_port(ingress, "from_port", "to_port", "protocol") {
                         let ranges = world_ranges(ingress, &["cidr_blocks", "ipv6_cidr_blocks"]);
                         self.report(context, block, ranges, findings);
@@ -180,7 +180,11 @@ impl Rule for GcpAdminPort {
         if direction == Some("EGRESS") {
             return;
         }
-        if !nested_blocks(block, "allow").any(|allow| self.allows_port(allow)) {
+        if !block
+            .body
+            .blocks_with_dynamic("allow")
+            .any(|allow| self.allows_port(allow))
+        {
             return;
         }
         let ranges = world_ranges(block, &["source_ranges"]);
@@ -191,17 +195,6 @@ impl Rule for GcpAdminPort {
         finding.fix = suggestion(context, &ranges);
         findings.push(finding);
     }
-}
-
-/// Blocks of type `ident`, including the `content` of `dynamic "ident"` blocks.
-fn nested_blocks<'a>(block: &'a Block, ident: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
-    block.body.blocks_of(ident).chain(
-        block
-            .body
-            .blocks_of("dynamic")
-            .filter(move |dynamic| dynamic.label(0) == Some(ident))
-            .flat_map(|dynamic| dynamic.body.blocks_of("content")),
-    )
 }
 
 fn port_of(block: &Block, key: &str) -> Option<f64> {

@@ -46,10 +46,7 @@ impl Rule for BucketAccessUnlogged {
             return;
         };
         let inline = block.body.blocks_of("logging").next().is_some()
-            || block
-                .body
-                .blocks_of("dynamic")
-                .any(|d| d.label(0) == Some("logging"));
+            || block.body.dynamic_blocks_of("logging").next().is_some();
         if inline || logging_refers_to(context, kind, name) {
             return;
         }

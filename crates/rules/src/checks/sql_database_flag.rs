@@ -158,8 +158,5 @@ impl Rule for SqlDatabaseFlag {
 
 /// Whether `block` holds a `dynamic "<ident>"` block, whose content is unknown.
 fn has_dynamic(block: &Block, ident: &str) -> bool {
-    block
-        .body
-        .blocks_of("dynamic")
-        .any(|dynamic| dynamic.label(0) == Some(ident))
+    block.body.dynamic_blocks_of(ident).next().is_some()
 }
