@@ -9,45 +9,80 @@ use heal_syntax::SourceFile;
 use serde_json::{json, Value};
 
 use crate::patch_file::PathNamer;
+use crate::pipeline::StreamedArray;
 use crate::report::source_of;
 use crate::workspace::FileError;
 
 /// The schema SARIF files name.
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Everything a CI output needs about one `heal check` run.
+/// What a CI output needs about the findings of one module.
 pub struct CheckRun<'a> {
-    /// All findings, suppressed ones included.
+    /// The module's findings, suppressed ones included.
     pub findings: &'a [Finding],
-    /// The modules they were found in.
+    /// The module they were found in (a slice of one).
     pub modules: &'a [Module],
     /// The rules that ran.
     pub registry: &'a Registry,
-    /// Files that could not be read or parsed.
-    pub errors: &'a [FileError],
     /// Names paths relative to the repository root.
     pub namer: &'a PathNamer,
 }
 
-/// Writes the run as one SARIF 2.1.0 log.
-pub fn write_sarif(out: &mut impl Write, run: &CheckRun<'_>) -> io::Result<()> {
-    let rules: Vec<Value> = run
-        .registry
+/// A SARIF 2.1.0 log written as results come: the rules first, each module's
+/// results, the invocation (with the errors) last.
+pub struct SarifWriter {
+    results: StreamedArray,
+}
+
+impl SarifWriter {
+    /// Writes the log up to its results.
+    pub fn begin(out: &mut impl Write, registry: &Registry) -> io::Result<SarifWriter> {
+        let document = sarif_log(registry, &[], None);
+        Ok(SarifWriter {
+            results: StreamedArray::begin(out, &document)?,
+        })
+    }
+
+    /// Writes one result (see [`sarif_results`]).
+    pub fn push(&mut self, out: &mut impl Write, result: &Value) -> io::Result<()> {
+        self.results.push(out, result)
+    }
+
+    /// Writes the invocation, with `errors` as notifications, and ends the log.
+    pub fn finish(
+        self,
+        out: &mut impl Write,
+        registry: &Registry,
+        errors: &[FileError],
+        namer: &PathNamer,
+    ) -> io::Result<()> {
+        let document = sarif_log(registry, errors, Some(namer));
+        self.results.finish(out, &document)
+    }
+}
+
+/// The SARIF results of one module's findings.
+pub fn sarif_results(run: &CheckRun<'_>) -> Vec<Value> {
+    run.findings
+        .iter()
+        .filter_map(|finding| sarif_result(finding, run))
+        .collect()
+}
+
+/// The SARIF log with a placeholder for its results.
+fn sarif_log(registry: &Registry, errors: &[FileError], namer: Option<&PathNamer>) -> Value {
+    let rules: Vec<Value> = registry
         .entries()
         .iter()
         .map(|e| sarif_rule(&e.meta, e.documentation))
         .collect();
-    let results: Vec<Value> = run
-        .findings
-        .iter()
-        .filter_map(|finding| sarif_result(finding, run))
-        .collect();
-    let notifications: Vec<Value> = run
-        .errors
-        .iter()
-        .map(|error| sarif_notification(error, run.namer))
-        .collect();
-    let log = json!({
+    let notifications: Vec<Value> = namer.map_or_else(Vec::new, |namer| {
+        errors
+            .iter()
+            .map(|error| sarif_notification(error, namer))
+            .collect()
+    });
+    json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -58,15 +93,13 @@ pub fn write_sarif(out: &mut impl Write, run: &CheckRun<'_>) -> io::Result<()> {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "results": StreamedArray::placeholder(),
             "invocations": [{
-                "executionSuccessful": run.errors.is_empty(),
+                "executionSuccessful": errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
-            "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    })
 }
 
 fn sarif_rule(meta: &RuleMeta, documentation: &str) -> Value {
@@ -200,7 +233,7 @@ fn security_severity(severity: Severity) -> &'static str {
     }
 }
 
-/// Writes one workflow annotation per unsuppressed finding and per error:
+/// Writes one workflow annotation per unsuppressed finding:
 /// `::error file=...,line=...,col=...,title=...::message`.
 pub fn write_github(out: &mut impl Write, run: &CheckRun<'_>) -> io::Result<()> {
     for finding in run.findings.iter().filter(|f| f.suppressed_by.is_none()) {
@@ -236,14 +269,23 @@ pub fn write_github(out: &mut impl Write, run: &CheckRun<'_>) -> io::Result<()> 
             data(&format!("{} ({}).{hint}", finding.message, finding.address)),
         )?;
     }
-    for error in run.errors {
+    Ok(())
+}
+
+/// Writes one workflow annotation per file that could not be read or parsed.
+pub fn write_github_errors(
+    out: &mut impl Write,
+    errors: &[FileError],
+    namer: &PathNamer,
+) -> io::Result<()> {
+    for error in errors {
         let position = error.position.map_or(String::new(), |(line, column)| {
             format!(",line={line},col={column}")
         });
         writeln!(
             out,
             "::error file={}{position},title=heal::{}",
-            property(&run.namer.name(&error.path)),
+            property(&namer.name(&error.path)),
             data(&error.message)
         )?;
     }

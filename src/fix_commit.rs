@@ -24,10 +24,12 @@ struct Group {
 
 /// Fixes, writes and commits. Returns the exit status.
 pub fn commit_fixes(args: &FixArgs, quiet: bool) -> Result<u8> {
-    let namer = PathNamer::new()?;
-    let Some(repository) = namer.repository() else {
+    let current_dir = std::env::current_dir().context("cannot read the current directory")?;
+    let Some(repository) = heal_git::discover(&current_dir)? else {
         bail!("--commit needs a git repository; none contains the current directory");
     };
+    let namer = PathNamer::within(Some(&repository), current_dir);
+    let repository = &repository;
     let (author, committer) = identities(repository, args)?;
     let registry = crate::registry_for(&args.selection)?;
     let loaded = crate::load(&args.selection);
@@ -191,10 +193,7 @@ fn locate_all(applied: &[Finding], targets: &[Target], namer: &PathNamer) -> ByR
 fn root_paths(groups: &[Group], namer: &PathNamer) -> Result<BTreeMap<PathBuf, String>> {
     let mut paths = BTreeMap::new();
     for change in groups.iter().flat_map(|group| &group.changes) {
-        let Some(repository) = namer.repository() else {
-            continue;
-        };
-        let relative = heal_git::relative_to_root(repository, &change.path).with_context(|| {
+        let relative = namer.in_repository(&change.path).with_context(|| {
             format!(
                 "{}: outside the repository's working tree; not committed",
                 change.path.display()

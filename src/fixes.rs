@@ -47,39 +47,67 @@ pub fn fix_in_memory(
     unsafe_fixes: bool,
     config: &Config,
 ) -> Fixed {
-    let options = FixOptions {
-        unsafe_fixes,
-        display_only: false,
-    };
     let mut fixed = Fixed::default();
     for (module, files) in targets {
-        let outcome = fix_module_scoped(registry, module, files, options, config);
-        if outcome.hit_pass_cap {
-            log::warn!(
-                "{}: fixing stopped after {} passes with fixes still pending",
-                module.dir.display(),
-                heal_rules::MAX_PASSES
-            );
-        }
-        for (path, message) in outcome.broken {
-            fixed.errors.push(FileError {
-                path,
-                position: None,
-                message: format!("a fix produced invalid HCL and was dropped: {message}"),
-            });
-        }
-        for (path, new) in outcome.changed {
-            if let Some(file) = module.file(&path) {
-                let old = file.text().to_string();
-                fixed.changes.push(Change { path, old, new });
-            }
-        }
-        fixed.applied.extend(outcome.applied);
-        fixed.remaining.extend(outcome.remaining);
+        let one = fix_one(registry, module, files, unsafe_fixes, config);
+        fixed.changes.extend(one.changes);
+        fixed.applied.extend(one.applied);
+        fixed.remaining.extend(one.remaining);
+        fixed.errors.extend(one.errors);
     }
     fixed.changes.sort_by(|a, b| a.path.cmp(&b.path));
     fixed
 }
+
+/// Fixes the `files` of one module in memory. A module whose fixes did not
+/// settle within the pass cap changes nothing: fixes that keep re-applying
+/// themselves would write the same lines several times over, so each file is
+/// reported instead and the findings stay as they were.
+pub fn fix_one(
+    registry: &Registry,
+    module: &Module,
+    files: &BTreeSet<PathBuf>,
+    unsafe_fixes: bool,
+    config: &Config,
+) -> Fixed {
+    let options = FixOptions {
+        unsafe_fixes,
+        display_only: false,
+    };
+    let outcome = fix_module_scoped(registry, module, files, options, config);
+    let mut fixed = Fixed::default();
+    for (path, message) in outcome.broken {
+        fixed.errors.push(FileError {
+            path,
+            position: None,
+            message: format!("a fix produced invalid HCL and was dropped: {message}"),
+        });
+    }
+    if outcome.hit_pass_cap {
+        for path in outcome.changed.keys() {
+            fixed.errors.push(FileError {
+                path: path.clone(),
+                position: None,
+                message: format!(
+                    "fixes did not settle after {} passes; not written",
+                    heal_rules::MAX_PASSES
+                ),
+            });
+        }
+        fixed.remaining = check_module_scoped(registry, module, files, config);
+        return fixed;
+    }
+    for (path, new) in outcome.changed {
+        if let Some(file) = module.file(&path) {
+            let old = file.text().to_string();
+            fixed.changes.push(Change { path, old, new });
+        }
+    }
+    fixed.applied = outcome.applied;
+    fixed.remaining = outcome.remaining;
+    fixed
+}
+
 /// Replaces the files of `targets` that `changes` touch with their new text, so
 /// a later round of fixes starts from them.
 pub fn advance(targets: &mut [Target], changes: &[Change]) {

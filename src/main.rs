@@ -8,18 +8,20 @@ mod config;
 mod fix_commit;
 mod fixes;
 mod patch_file;
+mod pipeline;
 mod progress;
 mod report;
 mod workspace;
 mod write;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::Parser as _;
-use heal_rules::{Finding, FixOptions, Module, Registry};
+use heal_rules::{Finding, Module, Registry};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -109,37 +111,25 @@ fn registry_for(selection: &Selection) -> Result<Registry> {
 }
 
 /// Every module under the selection's paths, loaded in parallel, with the target
-/// files of each.
+/// files of each: for runs that need the whole tree at once (commits).
 struct Loaded {
     modules: Vec<(Module, std::collections::BTreeSet<PathBuf>)>,
     errors: Vec<FileError>,
-    files: usize,
-    progress: progress::Progress,
 }
 
 fn load(selection: &Selection) -> Loaded {
-    load_with_progress(selection, true)
-}
-
-/// [`load`], with a progress bar unless `quiet` (see [`progress::Progress`]).
-fn load_with_progress(selection: &Selection, quiet: bool) -> Loaded {
     let targets = workspace::discover(&selection.paths);
-    let files = targets.file_count();
-    let progress = progress::Progress::start(files, quiet);
     let results: Vec<_> = targets
         .by_dir
         .into_par_iter()
         .map(|(dir, paths)| {
             let (module, errors) = workspace::load_module(&dir, &paths);
-            progress.advance(paths.len());
             (module, paths, errors)
         })
         .collect();
     let mut loaded = Loaded {
         modules: Vec::with_capacity(results.len()),
         errors: targets.errors,
-        files,
-        progress,
     };
     for (module, paths, errors) in results {
         loaded.modules.push((module, paths));
@@ -148,79 +138,163 @@ fn load_with_progress(selection: &Selection, quiet: bool) -> Loaded {
     loaded
 }
 
+/// One module's share of a `heal check` report, rendered while the module is
+/// at hand.
+struct CheckedModule {
+    tally: report::Tally,
+    /// Text, or workflow annotations.
+    text: Vec<u8>,
+    /// JSON findings.
+    values: Vec<serde_json::Value>,
+}
+
+/// Where the findings of `heal check` go as modules come.
+enum CheckSink {
+    Text,
+    Json(pipeline::StreamedArray),
+    Sarif(ci_output::SarifWriter),
+    Github,
+}
+
 fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
     let registry = registry_for(&args.selection)?;
-    let loaded = load_with_progress(&args.selection, quiet);
-    let mut findings: Vec<Finding> = loaded
-        .modules
-        .par_iter()
-        .flat_map_iter(|(module, targets)| {
-            fixes::check_module_scoped(&registry, module, targets, config::active())
-        })
-        .collect();
-    loaded.progress.finish();
-    sort_findings(&mut findings);
-    let modules: Vec<Module> = loaded
-        .modules
-        .into_iter()
-        .map(|(module, _)| module)
-        .collect();
-
+    let namer = patch_file::PathNamer::new()?;
+    let config = config::active();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let visible: Vec<&Finding> = findings.iter().collect();
-    let tally = report::Tally::of(&visible);
-    match args.format {
-        CheckFormat::Sarif | CheckFormat::Github => {
-            let namer = patch_file::PathNamer::new()?;
-            let run = ci_output::CheckRun {
+    let mut sink = match args.format {
+        CheckFormat::Text => CheckSink::Text,
+        CheckFormat::Github => CheckSink::Github,
+        CheckFormat::Json => CheckSink::Json(pipeline::StreamedArray::begin(
+            &mut out,
+            &json_report(
+                &pipeline::StreamedArray::placeholder(),
+                &[],
+                0,
+                report::Tally::default(),
+            ),
+        )?),
+        CheckFormat::Sarif => CheckSink::Sarif(ci_output::SarifWriter::begin(&mut out, &registry)?),
+    };
+    let mut tally = report::Tally::default();
+    let run = pipeline::for_each_module(
+        &args.selection,
+        quiet,
+        |module, targets| {
+            let mut findings = fixes::check_module_scoped(&registry, &module, targets, config);
+            sort_findings(&mut findings);
+            let modules = std::slice::from_ref(&module);
+            let all: Vec<&Finding> = findings.iter().collect();
+            let mut checked = CheckedModule {
+                tally: report::Tally::of(&all),
+                text: Vec::new(),
+                values: Vec::new(),
+            };
+            let ci_run = ci_output::CheckRun {
                 findings: &findings,
-                modules: &modules,
+                modules,
                 registry: &registry,
-                errors: &loaded.errors,
                 namer: &namer,
             };
-            if args.format == CheckFormat::Sarif {
-                ci_output::write_sarif(&mut out, &run)?;
-            } else {
-                ci_output::write_github(&mut out, &run)?;
-            }
-        }
-        CheckFormat::Json => {
-            let document = json!({
-                "version": 1,
-                "findings": findings.iter().map(|f| report::finding_json(f, &modules, &registry)).collect::<Vec<_>>(),
-                "errors": loaded.errors.iter().map(report::error_json).collect::<Vec<_>>(),
-                "summary": {
-                    "files": loaded.files,
-                    "findings": tally.findings,
-                    "suppressed": tally.suppressed,
-                    "fixable_safe": tally.safe,
-                    "fixable_unsafe": tally.unsafe_,
-                    "display_only": tally.display_only,
-                },
-            });
-            serde_json::to_writer_pretty(&mut out, &document)?;
-            writeln!(out)?;
-        }
-        CheckFormat::Text => {
-            for finding in findings.iter().filter(|f| f.suppressed_by.is_none()) {
-                if let Some(source) = report::source_of(&modules, &finding.path) {
-                    report::write_finding(&mut out, finding, source)?;
+            let written = match args.format {
+                CheckFormat::Text => findings
+                    .iter()
+                    .filter(|f| f.suppressed_by.is_none())
+                    .try_for_each(|finding| {
+                        let Some(source) = module.file(&finding.path) else {
+                            return Ok(());
+                        };
+                        report::write_finding(&mut checked.text, finding, &source.source)
+                    }),
+                CheckFormat::Github => ci_output::write_github(&mut checked.text, &ci_run),
+                CheckFormat::Json => {
+                    checked.values = findings
+                        .iter()
+                        .map(|f| report::finding_json(f, modules, &registry))
+                        .collect();
+                    Ok(())
+                }
+                CheckFormat::Sarif => {
+                    checked.values = ci_output::sarif_results(&ci_run);
+                    Ok(())
+                }
+            };
+            // Writing into memory cannot fail.
+            debug_assert!(written.is_ok());
+            checked
+        },
+        |checked| {
+            tally += checked.tally;
+            out.write_all(&checked.text)?;
+            for value in &checked.values {
+                match &mut sink {
+                    CheckSink::Json(array) => array.push(&mut out, value)?,
+                    CheckSink::Sarif(sarif) => sarif.push(&mut out, value)?,
+                    CheckSink::Text | CheckSink::Github => {}
                 }
             }
+            Ok(())
+        },
+    )?;
+
+    match sink {
+        CheckSink::Json(array) => {
+            let document = json_report(
+                &pipeline::StreamedArray::placeholder(),
+                &run.errors,
+                run.files,
+                tally,
+            );
+            array.finish(&mut out, &document)?;
+        }
+        CheckSink::Sarif(sarif) => sarif.finish(&mut out, &registry, &run.errors, &namer)?,
+        CheckSink::Github => ci_output::write_github_errors(&mut out, &run.errors, &namer)?,
+        CheckSink::Text => {
             out.flush()?;
-            report_errors(&loaded.errors);
+            report_errors(&run.errors);
             if !quiet {
-                report::write_check_summary(&mut out, tally, loaded.files)?;
-                let elapsed = loaded.progress.elapsed();
-                let errors = loaded.errors.len();
-                progress::write_closing_line(&mut out, "Checked", loaded.files, errors, elapsed)?;
+                report::write_check_summary(&mut out, tally, run.files)?;
+                let elapsed = run.progress.elapsed();
+                let errors = run.errors.len();
+                progress::write_closing_line(&mut out, "Checked", run.files, errors, elapsed)?;
             }
         }
     }
     out.flush()?;
-    Ok(exit_code(&loaded.errors, tally.findings))
+    Ok(exit_code(&run.errors, tally.findings))
+}
+
+/// The JSON document of `heal check --format json` (docs/json-output.md).
+fn json_report(
+    findings: &serde_json::Value,
+    errors: &[FileError],
+    files: usize,
+    tally: report::Tally,
+) -> serde_json::Value {
+    json!({
+        "version": 1,
+        "findings": findings,
+        "errors": errors.iter().map(report::error_json).collect::<Vec<_>>(),
+        "summary": {
+            "files": files,
+            "findings": tally.findings,
+            "suppressed": tally.suppressed,
+            "fixable_safe": tally.safe,
+            "fixable_unsafe": tally.unsafe_,
+            "display_only": tally.display_only,
+        },
+    })
+}
+
+/// One module's share of a `heal fix` run.
+#[derive(Default)]
+struct FixedModule {
+    /// Diffs (with --diff) or the findings left (without).
+    text: Vec<u8>,
+    per_rule: BTreeMap<String, usize>,
+    changed_files: usize,
+    unsuppressed: report::Tally,
+    errors: Vec<FileError>,
 }
 
 fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
@@ -231,106 +305,42 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
         return fix_commit::commit_fixes(args, quiet);
     }
     let registry = registry_for(&args.selection)?;
-    let loaded = load_with_progress(&args.selection, quiet);
-    let mut errors = loaded.errors;
-    let options = FixOptions {
-        unsafe_fixes: args.unsafe_fixes,
-        display_only: false,
-    };
-    let outcomes: Vec<_> = loaded
-        .modules
-        .par_iter()
-        .map(|(module, targets)| {
-            fixes::fix_module_scoped(&registry, module, targets, options, config::active())
-        })
-        .collect();
-    loaded.progress.finish();
-    let modules: Vec<Module> = loaded
-        .modules
-        .into_iter()
-        .map(|(module, _)| module)
-        .collect();
-
+    let config = config::active();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut applied = Vec::new();
-    let mut remaining = Vec::new();
+    let mut errors = Vec::new();
+    let mut per_rule: BTreeMap<String, usize> = BTreeMap::new();
     let mut changed_files = 0;
-    // Remaining findings point into the fixed text, not the text on disk before.
-    let mut fixed_sources: std::collections::HashMap<PathBuf, heal_syntax::SourceFile> =
-        std::collections::HashMap::new();
-    for outcome in outcomes {
-        if outcome.hit_pass_cap {
-            // Fixes that never settle re-apply themselves on every pass (a rule
-            // that does not see its own edit): writing the result would leave
-            // the same lines several times over. Nothing of the module is written.
-            for path in outcome.changed.keys() {
-                errors.push(FileError {
-                    path: path.clone(),
-                    position: None,
-                    message: format!(
-                        "fixes did not settle after {} passes; not written",
-                        heal_rules::MAX_PASSES
-                    ),
-                });
+    let mut tally = report::Tally::default();
+    let run = pipeline::for_each_module(
+        &args.selection,
+        quiet,
+        |module, targets| {
+            let fixed = fixes::fix_one(&registry, &module, targets, args.unsafe_fixes, config);
+            let result = fix_module_output(args, &module, fixed);
+            // Writing into memory cannot fail.
+            debug_assert!(result.is_ok());
+            result.unwrap_or_default()
+        },
+        |fixed| {
+            out.write_all(&fixed.text)?;
+            for (rule, count) in fixed.per_rule {
+                *per_rule.entry(rule).or_default() += count;
             }
-            continue;
-        }
-        for (path, message) in &outcome.broken {
-            errors.push(FileError {
-                path: path.clone(),
-                position: None,
-                message: format!("a fix produced invalid HCL and was dropped: {message}"),
-            });
-        }
-        for (path, new_text) in &outcome.changed {
-            let Some(source) = report::source_of(&modules, path) else {
-                continue;
-            };
-            changed_files += 1;
-            if args.diff {
-                let shown = display_path(path);
-                write!(
-                    out,
-                    "{}",
-                    heal_patch::unified_diff(&shown, source.text(), new_text)
-                )?;
-            } else if let Err(message) = write::write_atomically(path, source.text(), new_text) {
-                errors.push(FileError {
-                    path: path.clone(),
-                    position: None,
-                    message,
-                });
-            }
-        }
-        fixed_sources.extend(outcome.changed.iter().map(|(path, text)| {
-            let source = heal_syntax::SourceFile::new(path, text.clone());
-            (path.clone(), source)
-        }));
-        applied.extend(outcome.applied);
-        remaining.extend(outcome.remaining);
-    }
-    sort_findings(&mut remaining);
-
-    let unsuppressed: Vec<&Finding> = remaining
-        .iter()
-        .filter(|f| f.suppressed_by.is_none())
-        .collect();
-    if !args.diff {
-        for finding in &unsuppressed {
-            let fixed = fixed_sources.get(&finding.path);
-            let source = fixed.or_else(|| report::source_of(&modules, &finding.path));
-            if let Some(source) = source {
-                report::write_finding(&mut out, finding, source)?;
-            }
-        }
-    }
+            changed_files += fixed.changed_files;
+            tally += fixed.unsuppressed;
+            errors.extend(fixed.errors);
+            Ok(())
+        },
+    )?;
+    let mut all_errors = run.errors;
+    all_errors.extend(errors);
+    let errors = all_errors;
     out.flush()?;
     report_errors(&errors);
     if !quiet {
         let mut summary = io::stderr().lock();
-        report::write_fix_summary(&mut summary, &applied, changed_files, !args.diff)?;
-        let tally = report::Tally::of(&unsuppressed);
+        report::write_fix_summary(&mut summary, &per_rule, changed_files, !args.diff)?;
         if tally.findings > 0 {
             writeln!(
                 summary,
@@ -347,18 +357,74 @@ fn fix(args: &FixArgs, quiet: bool) -> Result<u8> {
                 )?;
             }
         }
-        let elapsed = loaded.progress.elapsed();
-        progress::write_closing_line(&mut summary, "Checked", loaded.files, errors.len(), elapsed)?;
+        let elapsed = run.progress.elapsed();
+        progress::write_closing_line(&mut summary, "Checked", run.files, errors.len(), elapsed)?;
     }
+    let applied: usize = per_rule.values().sum();
     let pending = if args.diff {
-        applied.len() + unsuppressed.len()
+        applied + tally.findings
     } else {
-        unsuppressed.len()
+        tally.findings
     };
     if args.exit_non_zero_on_fix && changed_files > 0 && !args.diff {
         return Ok(exit_code(&errors, pending).max(FINDINGS));
     }
     Ok(exit_code(&errors, pending))
+}
+
+/// Writes one module's fixes (or renders their diff) and renders the findings
+/// left, against the fixed text.
+fn fix_module_output(args: &FixArgs, module: &Module, fixed: fixes::Fixed) -> Result<FixedModule> {
+    let mut output = FixedModule {
+        errors: fixed.errors,
+        ..FixedModule::default()
+    };
+    for finding in &fixed.applied {
+        *output.per_rule.entry(finding.rule_id.clone()).or_default() += 1;
+    }
+    let mut fixed_sources = Vec::new();
+    let mut unwritten = Vec::new();
+    for change in fixed.changes {
+        if args.diff {
+            let shown = display_path(&change.path);
+            let diff = heal_patch::unified_diff(&shown, &change.old, &change.new);
+            output.text.write_all(diff.as_bytes())?;
+        } else if let Err(message) = write::write_atomically(&change.path, &change.old, &change.new)
+        {
+            output.errors.push(FileError {
+                path: change.path.clone(),
+                position: None,
+                message,
+            });
+            unwritten.push(change.path);
+            continue;
+        }
+        output.changed_files += 1;
+        fixed_sources.push(heal_syntax::SourceFile::new(&change.path, change.new));
+    }
+    let mut remaining: Vec<&Finding> = fixed
+        .remaining
+        .iter()
+        .filter(|f| f.suppressed_by.is_none())
+        // A file that could not be written keeps its findings, but their
+        // positions are in text that is not on disk: the error stands for them.
+        .filter(|f| !unwritten.contains(&f.path))
+        .collect();
+    remaining.sort_by(|a, b| {
+        (&a.path, a.range.start, &a.rule_id).cmp(&(&b.path, b.range.start, &b.rule_id))
+    });
+    output.unsuppressed = report::Tally::of(&remaining);
+    if !args.diff {
+        for finding in remaining {
+            // Remaining findings point into the fixed text, not the text on disk before.
+            let fixed = fixed_sources.iter().find(|s| s.path() == finding.path);
+            let source = fixed.or_else(|| module.file(&finding.path).map(|file| &file.source));
+            if let Some(source) = source {
+                report::write_finding(&mut output.text, finding, source)?;
+            }
+        }
+    }
+    Ok(output)
 }
 
 fn rules(args: &RulesArgs) -> Result<u8> {

@@ -41,6 +41,16 @@ impl Tally {
     }
 }
 
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.findings += other.findings;
+        self.suppressed += other.suppressed;
+        self.safe += other.safe;
+        self.unsafe_ += other.unsafe_;
+        self.display_only += other.display_only;
+    }
+}
+
 /// Finds the source of `path` among the modules.
 pub fn source_of<'a>(modules: &'a [Module], path: &Path) -> Option<&'a SourceFile> {
     // Runs once per finding: a scan of every module would make reporting
@@ -202,23 +212,19 @@ pub fn write_check_summary(out: &mut impl Write, tally: Tally, files: usize) -> 
 /// Per-rule counts of applied fixes.
 pub fn write_fix_summary(
     out: &mut impl Write,
-    applied: &[Finding],
+    per_rule: &BTreeMap<String, usize>,
     changed_files: usize,
     wrote: bool,
 ) -> io::Result<()> {
-    if applied.is_empty() {
+    let applied: usize = per_rule.values().sum();
+    if applied == 0 {
         return writeln!(out, "Nothing to fix.");
-    }
-    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
-    for finding in applied {
-        *per_rule.entry(&finding.rule_id).or_default() += 1;
     }
     let verb = if wrote { "Fixed" } else { "Would fix" };
     writeln!(
         out,
-        "{verb} {} finding{} in {changed_files} file{}:",
-        applied.len(),
-        plural(applied.len()),
+        "{verb} {applied} finding{} in {changed_files} file{}:",
+        plural(applied),
         plural(changed_files)
     )?;
     for (rule, count) in per_rule {

@@ -271,3 +271,80 @@ fn findings_left_after_fixing_point_into_the_fixed_text() {
         "{shown}"
     );
 }
+
+/// More modules than heal processes in one window (256): findings from every
+/// window, in directory order, in every format; the error of a broken file
+/// reported at the end.
+#[test]
+fn runs_over_many_modules_report_every_finding_in_directory_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let modules = 300;
+    for n in 0..modules {
+        let module = dir.path().join(format!("m{n:03}"));
+        fs::create_dir(&module).unwrap();
+        fs::write(module.join("main.tf"), KMS).unwrap();
+    }
+    fs::write(dir.path().join("m150/broken.tf"), "resource {\n").unwrap();
+    let select = ["--select", "aws-kms-key-rotation"];
+
+    let text = heal(dir.path(), &[&["check"][..], &select].concat());
+    assert_eq!(text.status.code(), Some(2), "{}", stderr(&text));
+    let reported: Vec<String> = stdout(&text)
+        .lines()
+        .filter(|line| line.contains(" aws-kms-key-rotation "))
+        .map(|line| {
+            line.trim_start_matches("./")
+                .split('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let expected: Vec<String> = (0..modules).map(|n| format!("m{n:03}")).collect();
+    assert_eq!(reported, expected);
+    assert!(
+        stderr(&text).contains("m150/broken.tf:"),
+        "{}",
+        stderr(&text)
+    );
+    assert!(stdout(&text).contains("Found 300 findings in 301 files"));
+
+    let json = heal(
+        dir.path(),
+        &[&["check", "--format", "json"][..], &select].concat(),
+    );
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let paths: Vec<&str> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| finding["path"].as_str().unwrap().trim_start_matches("./"))
+        .collect();
+    let expected_paths: Vec<String> = expected.iter().map(|m| format!("{m}/main.tf")).collect();
+    assert_eq!(paths, expected_paths);
+    assert_eq!(document["summary"]["findings"], modules);
+    let error_path = document["errors"][0]["path"].as_str().unwrap();
+    assert_eq!(error_path.trim_start_matches("./"), "m150/broken.tf");
+
+    let sarif = heal(
+        dir.path(),
+        &[&["check", "--format", "sarif"][..], &select].concat(),
+    );
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), modules);
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+
+    let fixed = heal(dir.path(), &[&["fix"][..], &select].concat());
+    assert!(
+        stderr(&fixed).contains("Fixed 300 findings in 300 files"),
+        "{}",
+        stderr(&fixed)
+    );
+    for module in &expected {
+        let text = fs::read_to_string(dir.path().join(module).join("main.tf")).unwrap();
+        assert_eq!(text, KMS_FIXED, "{module}");
+    }
+}

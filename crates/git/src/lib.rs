@@ -20,7 +20,7 @@ pub use commit::{commit_on_head, CommitRequest};
 pub use error::GitError;
 pub use identity::{identities, parse_identity, Identity};
 pub use push::{push_with_lease, LeasedBranch, PushOutcome, PushResult};
-pub use repository::{discover, open, relative_to_root, user_changes, UserChange};
+pub use repository::{discover, open, relative_to, relative_to_root, user_changes, UserChange};
 pub use tree::{read_files, resolve_base, tree_with_changes, TreeFile};
 
 pub use git2::{Commit, Oid, Repository};

@@ -34,8 +34,14 @@ pub fn open(start: &Path) -> Result<Repository, GitError> {
 /// bare repository or a path outside the working tree.
 pub fn relative_to_root(repository: &Repository, path: &Path) -> Option<String> {
     let root = repository.workdir()?.canonicalize().ok()?;
+    relative_to(&root, path)
+}
+
+/// `path` relative to `root` (a canonical directory), `/`-separated; `None` when
+/// it lies outside or cannot be resolved.
+pub fn relative_to(root: &Path, path: &Path) -> Option<String> {
     let absolute = path.canonicalize().ok()?;
-    let relative = absolute.strip_prefix(&root).ok()?;
+    let relative = absolute.strip_prefix(root).ok()?;
     let parts: Vec<String> = relative
         .components()
         .map(|component| match component {
