@@ -81,7 +81,8 @@ impl FixOptions {
 pub struct FixOutcome {
     /// The new text of every file that changed, by path.
     pub changed: BTreeMap<PathBuf, String>,
-    /// The findings whose fixes were applied, in the order they were.
+    /// The findings whose fixes were applied, in the order they were, without
+    /// their fixes (the result is in `changed`).
     pub applied: Vec<Finding>,
     /// What is left after fixing.
     pub remaining: Vec<Finding>,
@@ -142,7 +143,12 @@ pub fn fix_module(
                 Ok(reparsed) => {
                     current.replace_file(reparsed);
                     outcome.changed.insert(path.to_path_buf(), text);
-                    outcome.applied.extend(chosen.into_iter().cloned());
+                    // The edits live on in `changed`; a finding's own copy of
+                    // them would hold a second copy of every fix until the end.
+                    outcome.applied.extend(chosen.into_iter().map(|finding| Finding {
+                        fix: None,
+                        ..finding.clone()
+                    }));
                     progressed = true;
                 }
                 Err(error) => {

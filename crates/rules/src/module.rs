@@ -4,8 +4,10 @@
 //! satisfies a rule, `required_providers` decides which fix a provider version
 //! accepts, and a variable's default decides a value.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use heal_syntax::{parse, Block, Body, ParseError, Parsed, SourceFile};
 
@@ -59,6 +61,25 @@ pub struct Module {
     pub provider_constraints: Vec<(String, Constraint)>,
     /// Exact provider versions from `.terraform.lock.hcl`, by local name.
     pub locked_versions: Vec<(String, Version)>,
+    /// Facts derived from the whole module, computed once (see [`Module::memo`]).
+    memos: Memos,
+}
+
+/// Facts a rule derives from the whole module, by key. Replacing a file drops
+/// them; a clone starts without them.
+#[derive(Default)]
+struct Memos(Mutex<HashMap<&'static str, Arc<dyn Any + Send + Sync>>>);
+
+impl Clone for Memos {
+    fn clone(&self) -> Memos {
+        Memos::default()
+    }
+}
+
+impl std::fmt::Debug for Memos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memos")
+    }
 }
 
 impl Module {
@@ -77,6 +98,7 @@ impl Module {
             names: std::collections::HashSet::new(),
             provider_constraints,
             locked_versions: Vec::new(),
+            memos: Memos::default(),
         };
         module.reindex();
         module
@@ -90,10 +112,9 @@ impl Module {
     /// Replaces the file with the same path as `file` (after fixing it), keeping
     /// the module's indexes current. Returns false when no file has that path.
     pub fn replace_file(&mut self, file: ModuleFile) -> bool {
-        let Some(index) = self
+        let Ok(index) = self
             .files
-            .iter()
-            .position(|existing| existing.source.path() == file.source.path())
+            .binary_search_by(|existing| existing.source.path().cmp(file.source.path()))
         else {
             return false;
         };
@@ -102,7 +123,37 @@ impl Module {
         true
     }
 
+    /// A fact about the whole module, computed by `compute` the first time `key`
+    /// is asked for and kept until a file changes. A rule that needs such a fact
+    /// for every block it checks (the module's log buckets) stays linear in the
+    /// module instead of scanning it once per block.
+    pub fn memo<T: Any + Send + Sync>(
+        &self,
+        key: &'static str,
+        compute: impl FnOnce(&Module) -> T,
+    ) -> Arc<T> {
+        let known = self
+            .memos
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned();
+        if let Some(value) = known.and_then(|value| value.downcast::<T>().ok()) {
+            return value;
+        }
+        // Computed outside the lock: `compute` may ask for other facts.
+        let value = Arc::new(compute(self));
+        self.memos
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, value.clone());
+        value
+    }
+
     fn reindex(&mut self) {
+        self.memos = Memos::default();
         self.resource_index.clear();
         self.referrer_index.clear();
         self.names.clear();
@@ -184,12 +235,18 @@ impl Module {
     /// Adds the exact versions of a `.terraform.lock.hcl`.
     pub fn with_lock_file(mut self, text: &str) -> Module {
         self.locked_versions = crate::versions::locked_versions(text);
+        self.memos = Memos::default();
         self
     }
 
     /// The file at `path`.
     pub fn file(&self, path: &Path) -> Option<&ModuleFile> {
-        self.files.iter().find(|file| file.source.path() == path)
+        // Files stay sorted by path (replacing one keeps its place): a lookup per
+        // finding must not scan a directory of thousands of files.
+        self.files
+            .binary_search_by(|file| file.source.path().cmp(path))
+            .ok()
+            .map(|index| &self.files[index])
     }
 
     /// Every `resource` block of `resource_type` in the module, with its file.

@@ -12,6 +12,7 @@ use heal_syntax::layout::{FixBuilder, Snippet};
 use heal_syntax::{Block, Expr};
 
 use crate::meta::RuleMeta;
+use crate::module::Module;
 use crate::rule::{header_range, Context, Finding, Rule};
 use crate::versions::Version;
 
@@ -54,7 +55,9 @@ impl Rule for BucketAccessUnlogged {
         // The log bucket: one that existing logging already writes to. A log
         // bucket gets only a suggestion: logging it into a log bucket, itself or
         // one that logs back, would log the log writes forever.
-        let log_buckets = log_buckets(context);
+        let log_buckets = context
+            .module
+            .memo("aws-s3-bucket-access-logging: log buckets", log_buckets);
         let target = log_buckets
             .first()
             .filter(|_| !log_buckets.iter().any(|log| log == name))
@@ -108,7 +111,7 @@ fn logging_refers_to(context: &Context<'_>, kind: &str, name: &str) -> bool {
 
 /// The names of `aws_s3_bucket` resources that some logging, inline or
 /// companion, already sends logs to, in the order they are first seen.
-fn log_buckets(context: &Context<'_>) -> Vec<String> {
+fn log_buckets(module: &Module) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut note = |expr: &Expr| {
         for parts in expr.references() {
@@ -117,12 +120,12 @@ fn log_buckets(context: &Context<'_>) -> Vec<String> {
             }
         }
     };
-    for (_, logging) in context.module.resources(LOGGING) {
+    for (_, logging) in module.resources(LOGGING) {
         if let Some(target) = logging.body.attribute("target_bucket") {
             note(&target.value);
         }
     }
-    for (_, bucket) in context.module.resources("aws_s3_bucket") {
+    for (_, bucket) in module.resources("aws_s3_bucket") {
         for logging in bucket.body.blocks_of("logging") {
             if let Some(target) = logging.body.attribute("target_bucket") {
                 note(&target.value);
