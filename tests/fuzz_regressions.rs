@@ -105,3 +105,42 @@ fn fixes_that_never_settle_are_not_written() {
         assert!(log.contains("main.tf"), "{log}");
     }
 }
+
+/// A list whose items do not sit one per line (an item that is a quoted string
+/// spanning lines, or items sharing a line) was laid out as if they did: the
+/// text before the first item became every item's indentation, and the fix did
+/// not parse (fuzz harness), or the last line's item was written twice.
+#[test]
+fn list_items_are_appended_after_the_last_item_when_the_list_has_its_own_layout() {
+    let cases = [
+        (
+            "  enabled_cluster_log_types = [\"api\", \"aud\nit\"]\n",
+            "  enabled_cluster_log_types = [\"api\", \"aud\nit\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"]\n",
+        ),
+        (
+            "  enabled_cluster_log_types = [\n    \"api\", \"audit\",\n    \"scheduler\"]\n",
+            "  enabled_cluster_log_types = [\n    \"api\", \"audit\",\n    \"scheduler\", \"authenticator\", \"controllerManager\"]\n",
+        ),
+        (
+            "  enabled_cluster_log_types = [\n    \"api\", # the API server\n    \"audit\",\n  ]\n",
+            "  enabled_cluster_log_types = [\n    \"api\", # the API server\n    \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\",\n  ]\n",
+        ),
+    ];
+    for (list, fixed_list) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let cluster = |list: &str| {
+            format!("resource \"aws_eks_cluster\" \"c\" {{\n  name = \"c\"\n{list}}}\n")
+        };
+        fs::write(dir.path().join("main.tf"), cluster(list)).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_heal"))
+            .args(["fix", "--select", "aws-eks-control-plane-logging", "."])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+            cluster(fixed_list)
+        );
+    }
+}

@@ -515,32 +515,61 @@ fn extended_list(
     let stripped: String = item_texts.iter().fold(original.to_string(), |rest, item| {
         rest.replacen(item, "", 1)
     });
-    if stripped.contains('#') || stripped.contains("//") || stripped.contains("/*") {
-        return None;
-    }
-    let mut all: Vec<String> = item_texts.iter().map(|item| item.to_string()).collect();
-    all.extend(missing.into_iter().map(render_value));
-    if !original.contains('\n') || items.is_empty() {
-        return Some(format!("[{}]", all.join(", ")));
-    }
-    let line_start = text[..items[0].span.start]
-        .rfind('\n')
-        .map_or(0, |at| at + 1);
-    let indent = &text[line_start..items[0].span.start];
+    let has_comments = stripped.contains('#') || stripped.contains("//") || stripped.contains("/*");
+    let added: Vec<String> = missing.into_iter().map(render_value).collect();
+    let Some(last) = items.last() else {
+        return Some(format!("[{}]", added.join(", ")));
+    };
+    let per_line = one_item_per_line(expr, items, text).filter(|_| !has_comments);
+    let Some(indent) = per_line else {
+        // One line, a layout of its own, or comments to keep: the new items go
+        // right after the last one, and every other byte stays.
+        let after_last = last.span.end - expr.span.start;
+        return Some(format!(
+            "{}, {}{}",
+            &original[..after_last],
+            added.join(", "),
+            &original[after_last..]
+        ));
+    };
     let close_start = text[..expr.span.end].rfind('\n').map_or(0, |at| at + 1);
-    let close_indent: String = text[close_start..expr.span.end - 1].to_string();
+    let close_indent = &text[close_start..expr.span.end - 1];
     let eol = if original.contains("\r\n") {
         "\r\n"
     } else {
         "\n"
     };
     let mut out = format!("[{eol}");
-    for item in all {
+    for item in item_texts.iter().map(|item| item.to_string()).chain(added) {
         out.push_str(&format!("{indent}{item},{eol}"));
     }
-    out.push_str(&close_indent);
+    out.push_str(close_indent);
     out.push(']');
     Some(out)
+}
+
+/// The indentation of a list laid out one item per line, every item at the same
+/// indentation and the closing bracket on a line of its own; `None` for any
+/// other layout.
+fn one_item_per_line<'a>(
+    expr: &heal_syntax::Expr,
+    items: &[heal_syntax::Expr],
+    text: &'a str,
+) -> Option<&'a str> {
+    let line_prefix = |offset: usize| {
+        let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+        let prefix = &text[start..offset];
+        prefix
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
+            .then_some(prefix)
+    };
+    let indent = line_prefix(items.first()?.span.start)?;
+    let same_indent = items
+        .iter()
+        .all(|item| line_prefix(item.span.start) == Some(indent));
+    let close_alone = line_prefix(expr.span.end.checked_sub(1)?).is_some();
+    (same_indent && close_alone).then_some(indent)
 }
 
 /// Converts a catalog value into heal's value type.

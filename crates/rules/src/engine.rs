@@ -145,10 +145,12 @@ pub fn fix_module(
                     outcome.changed.insert(path.to_path_buf(), text);
                     // The edits live on in `changed`; a finding's own copy of
                     // them would hold a second copy of every fix until the end.
-                    outcome.applied.extend(chosen.into_iter().map(|finding| Finding {
-                        fix: None,
-                        ..finding.clone()
-                    }));
+                    outcome
+                        .applied
+                        .extend(chosen.into_iter().map(|finding| Finding {
+                            fix: None,
+                            ..finding.clone()
+                        }));
                     progressed = true;
                 }
                 Err(error) => {

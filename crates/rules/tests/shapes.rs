@@ -100,10 +100,13 @@ fn contains_appends_what_a_list_lacks_in_its_own_layout() {
 }
 
 #[test]
-fn a_list_with_comments_is_reported_without_a_fix() {
+fn a_list_with_comments_keeps_them_and_gets_the_new_items_after_the_last() {
     let rule = rule("require {\n  path = \"logs\"\n  contains = [\"audit\"]\n}\n");
-    let text = "resource \"thing\" \"a\" {\n  logs = [\n    \"slow\", # noisy\n  ]\n}\n";
-    let found = findings(&rule, text);
-    assert_eq!(found.len(), 1);
-    assert!(found[0].fix.is_none());
+    assert_eq!(
+        fixed(
+            &rule,
+            "resource \"thing\" \"a\" {\n  logs = [\n    \"slow\", # noisy\n  ]\n}\n"
+        ),
+        "resource \"thing\" \"a\" {\n  logs = [\n    \"slow\", \"audit\", # noisy\n  ]\n}\n"
+    );
 }
