@@ -135,7 +135,7 @@ pub fn fix_module(
             let Some(file) = current.file(path) else {
                 continue;
             };
-            let (chosen, text) = apply_non_conflicting(file.text(), &findings);
+            let (chosen, text) = apply_non_conflicting(path, file.text(), &findings);
             if chosen.is_empty() {
                 continue;
             }
@@ -171,7 +171,11 @@ pub fn fix_module(
 }
 
 /// Applies, in order, every fix that does not conflict with one already taken.
-fn apply_non_conflicting<'a>(text: &str, findings: &[&'a Finding]) -> (Vec<&'a Finding>, String) {
+fn apply_non_conflicting<'a>(
+    path: &Path,
+    text: &str,
+    findings: &[&'a Finding],
+) -> (Vec<&'a Finding>, String) {
     let mut chosen: Vec<&Finding> = Vec::new();
     let mut taken = TakenRanges::default();
     let mut edits = Vec::new();
@@ -189,7 +193,7 @@ fn apply_non_conflicting<'a>(text: &str, findings: &[&'a Finding]) -> (Vec<&'a F
     match apply_edits(text, &edits) {
         Ok(new_text) => (chosen, new_text),
         Err(error) => {
-            log::debug!("fixes not applied together: {error}");
+            log::debug!("{}: fixes not applied together: {error}", path.display());
             (Vec::new(), text.to_string())
         }
     }
