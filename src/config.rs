@@ -122,7 +122,7 @@ fn load_from_disk() -> anyhow::Result<Option<Config>> {
 /// the file of a linked work tree). Looking for it directly, rather than through
 /// libgit2, keeps `heal check` from paying libgit2's start-up (it loads every CA
 /// certificate of the system: two thirds of a one-file run).
-fn work_tree_root(dir: &Path) -> Option<PathBuf> {
+pub fn work_tree_root(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .find(|ancestor| ancestor.join(".git").exists())
         .map(Path::to_path_buf)

@@ -72,11 +72,14 @@ pub struct PathNamer {
 }
 
 impl PathNamer {
-    /// Names relative to the repository containing the current directory, if any.
+    /// Names relative to the work tree containing the current directory, if any.
+    /// Found by looking for `.git`, not through libgit2, whose start-up costs
+    /// more than checking a small tree (see `config::work_tree_root`).
     pub fn new() -> Result<PathNamer> {
         let current_dir = std::env::current_dir().context("cannot read the current directory")?;
-        let repository = heal_git::discover(&current_dir)?;
-        Ok(PathNamer::within(repository.as_ref(), current_dir))
+        let root =
+            crate::config::work_tree_root(&current_dir).and_then(|root| root.canonicalize().ok());
+        Ok(PathNamer { root, current_dir })
     }
 
     /// Names relative to `repository`'s working tree, if it has one.
