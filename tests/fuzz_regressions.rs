@@ -88,7 +88,8 @@ fn fix_on_a_file_only_the_fallback_parser_reads_is_dropped_and_nothing_written()
 
 /// A string spanning lines before a block: only the fallback parser reads it,
 /// and the detailed-monitoring fix then never saw its own edit. Eight passes
-/// later heal wrote `monitoring = true` eight times (libFuzzer crash-8170d7c4).
+/// later heal wrote `monitoring = true` eight times (libFuzzer crash-8170d7c4);
+/// `--patch` and `--commit` still did after the in-place fix stopped.
 #[test]
 fn fixes_that_never_settle_are_not_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -100,10 +101,27 @@ fn fixes_that_never_settle_are_not_written() {
         text
     );
     let log = stderr(&output);
-    if log.contains("did not settle") {
-        assert_eq!(output.status.code(), Some(2), "{log}");
-        assert!(log.contains("main.tf"), "{log}");
-    }
+    assert!(log.contains("main.tf: fixes did not settle"), "{log}");
+    assert_eq!(output.status.code(), Some(2), "{log}");
+    // The findings stay reported, against the text on disk.
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("aws-ec2-detailed-monitoring"),
+        "{log}"
+    );
+
+    // A patch file gets none of it either.
+    let output = Command::new(env!("CARGO_BIN_EXE_heal"))
+        .args(["fix", "--unsafe-fixes", "--patch", "fixes.patch", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let log = stderr(&output);
+    assert!(log.contains("main.tf: fixes did not settle"), "{log}");
+    assert_eq!(output.status.code(), Some(2), "{log}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("fixes.patch")).unwrap(),
+        ""
+    );
 }
 
 /// A list whose items do not sit one per line (an item that is a quoted string
