@@ -250,3 +250,74 @@ pub fn fix_module_scoped(
     }
     merged
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use heal_patch::{Applicability, Edit, Fix};
+    use heal_rules::{Context, Rule, RuleMeta};
+    use heal_syntax::Block;
+
+    use super::*;
+
+    /// A rule that never sees its own fix: every pass adds one more comment.
+    struct Restless {
+        meta: RuleMeta,
+    }
+
+    impl Rule for Restless {
+        fn meta(&self) -> &RuleMeta {
+            &self.meta
+        }
+
+        fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
+            let mut finding = Finding::new(&self.meta, context.file, block, block.span.clone());
+            let edit = Edit::insert(block.span.start, "# again\n");
+            finding.fix = Fix::new(vec![edit], Applicability::Safe).ok();
+            findings.push(finding);
+        }
+    }
+
+    fn restless() -> Registry {
+        let meta: RuleMeta = serde_json::from_value(serde_json::json!({
+            "id": "test-restless", "title": "t", "severity": "low", "provider": "aws",
+            "resources": ["thing"], "fix": "safe", "message": "never settles",
+        }))
+        .expect("valid rule metadata");
+        Registry::of_rules(vec![Arc::new(Restless { meta })])
+    }
+
+    #[test]
+    fn a_module_whose_fixes_never_settle_changes_nothing_and_keeps_its_findings() {
+        let text = "resource \"thing\" \"a\" {\n}\n";
+        let path = PathBuf::from("m/main.tf");
+        let file = ModuleFile::parse(SourceFile::new(&path, text.to_string())).unwrap();
+        let module = Module::new("m", vec![file]);
+        let registry = restless();
+        let targets = BTreeSet::from([path.clone()]);
+
+        let engine = fix_module(
+            &registry,
+            &module,
+            &|_: &Path| true,
+            FixOptions {
+                unsafe_fixes: false,
+                display_only: false,
+            },
+        );
+        assert!(engine.hit_pass_cap, "the rule must make the engine give up");
+
+        let fixed = fix_one(&registry, &module, &targets, false, &Config::default());
+        assert!(fixed.changes.is_empty());
+        assert!(fixed.applied.is_empty());
+        assert_eq!(fixed.remaining.len(), 1);
+        assert_eq!(
+            fixed.remaining[0].range.start, 0,
+            "points into the text on disk"
+        );
+        assert_eq!(fixed.errors.len(), 1);
+        assert_eq!(fixed.errors[0].path, path);
+        assert!(fixed.errors[0].message.contains("did not settle"));
+    }
+}

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use heal_patch::{apply_edits, Applicability, Fix};
-use heal_syntax::SourceFile;
+use heal_syntax::{Parser, SourceFile};
 
 use crate::module::{Module, ModuleFile};
 use crate::registry::Registry;
@@ -139,7 +139,15 @@ pub fn fix_module(
             if chosen.is_empty() {
                 continue;
             }
-            match ModuleFile::parse(SourceFile::new(path, text.clone())) {
+            // Text hcl-edit read must stay text hcl-edit reads: the fallback is
+            // lenient, and its acceptance of a fix's output proves nothing.
+            let fixed = SourceFile::new(path, text.clone());
+            let reparsed = if file.parsed.parser == Parser::HclEdit {
+                ModuleFile::parse_strict(fixed)
+            } else {
+                ModuleFile::parse(fixed)
+            };
+            match reparsed {
                 Ok(reparsed) => {
                     current.replace_file(reparsed);
                     outcome.changed.insert(path.to_path_buf(), text);

@@ -29,6 +29,12 @@ impl ModuleFile {
         Ok(ModuleFile { source, parsed })
     }
 
+    /// Parses `source` with hcl-edit alone (see [`heal_syntax::parse_strict`]).
+    pub fn parse_strict(source: SourceFile) -> Result<ModuleFile, ParseError> {
+        let parsed = heal_syntax::parse_strict(&source)?;
+        Ok(ModuleFile { source, parsed })
+    }
+
     /// The top-level body.
     pub fn body(&self) -> &Body {
         &self.parsed.body

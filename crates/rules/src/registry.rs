@@ -38,6 +38,20 @@ impl Registry {
         Ok(Registry::from_rules(entries, rules))
     }
 
+    /// A registry of rules that are not in the catalog (tests, and programs that
+    /// embed heal with rules of their own); their documentation is empty.
+    pub fn of_rules(rules: Vec<Arc<dyn Rule>>) -> Registry {
+        let entries = rules
+            .iter()
+            .map(|rule| CatalogEntry {
+                folder: "",
+                meta: rule.meta().clone(),
+                documentation: "",
+            })
+            .collect();
+        Registry::from_rules(entries, rules)
+    }
+
     fn from_rules(entries: Vec<CatalogEntry>, rules: Vec<Arc<dyn Rule>>) -> Registry {
         let mut by_resource: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, rule) in rules.iter().enumerate() {

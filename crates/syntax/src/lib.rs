@@ -21,6 +21,6 @@ mod tree_sitter;
 mod value;
 
 pub use model::{Attribute, Block, Body, Expr, ExprKind, ObjectItem, Spanned, Structure};
-pub use parse::{parse, ParseError, Parsed, Parser};
+pub use parse::{parse, parse_strict, ParseError, Parsed, Parser};
 pub use source::{LineEnding, Position, SourceFile, Style};
 pub use value::Value;

@@ -56,6 +56,16 @@ impl std::error::Error for ParseError {}
 /// tree-sitter finds errors too, the file is invalid and hcl-edit's message (the more
 /// precise one) is returned.
 pub fn parse(file: &SourceFile) -> Result<Parsed, ParseError> {
+    with_fallback(file, true)
+}
+
+/// Parses `file` with hcl-edit alone: for text that must stay strictly HCL, such
+/// as the output of a fix on a file hcl-edit read.
+pub fn parse_strict(file: &SourceFile) -> Result<Parsed, ParseError> {
+    with_fallback(file, false)
+}
+
+fn with_fallback(file: &SourceFile, fallback: bool) -> Result<Parsed, ParseError> {
     let text = file.text();
     let bom = file.bom_len();
     // A byte-order mark is not HCL. Blanking it keeps every offset valid.
@@ -79,6 +89,9 @@ pub fn parse(file: &SourceFile) -> Result<Parsed, ParseError> {
                 column: location.column(),
                 message: first_line(error.message()),
             };
+            if !fallback {
+                return Err(hcl_error);
+            }
             log::debug!(
                 "{}: hcl-edit: {hcl_error}; trying tree-sitter",
                 file.path().display()

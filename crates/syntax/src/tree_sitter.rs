@@ -170,7 +170,15 @@ impl<'s> Converter<'s> {
 
     fn body(&self, node: Node<'_>, depth: usize) -> Result<Body, Invalid> {
         let depth = self.enter(node, depth)?;
-        let structures = children(node)
+        let nodes = children(node);
+        // tree-sitter-hcl takes line breaks for plain whitespace, so it reads
+        // `a = 1 b = 2` as two attributes; HCL ends each one with a new line.
+        for pair in nodes.windows(2) {
+            if !self.text[pair[0].end_byte()..pair[1].start_byte()].contains('\n') {
+                return Err(self.invalid(pair[1], "expected a new line before this"));
+            }
+        }
+        let structures = nodes
             .into_iter()
             .map(|child| match child.kind() {
                 "attribute" => self.attribute(child, depth).map(Structure::Attribute),
@@ -214,7 +222,10 @@ impl<'s> Converter<'s> {
             .map(|label| self.label(*label))
             .collect();
         let body = match parts.iter().find(|part| part.kind() == "body") {
-            Some(body) => self.body(*body, depth)?,
+            Some(body) => {
+                self.block_layout(*open, *body, *close)?;
+                self.body(*body, depth)?
+            }
             None => Body::default(),
         };
         Ok(Block {
@@ -225,6 +236,28 @@ impl<'s> Converter<'s> {
             open_brace: open.start_byte(),
             close_brace: close.start_byte(),
         })
+    }
+
+    /// HCL's block layouts, which tree-sitter-hcl does not enforce: on one line,
+    /// a block holds at most one attribute (`x { a = 1 }`); otherwise its
+    /// contents start on a new line after `{`, and `}` closes on a line of its own.
+    fn block_layout(&self, open: Node<'_>, body: Node<'_>, close: Node<'_>) -> Result<(), Invalid> {
+        let inside = &self.text[open.end_byte()..close.start_byte()];
+        if !inside.contains('\n') {
+            let items = children(body);
+            return match items.as_slice() {
+                [] => Ok(()),
+                [only] if only.kind() == "attribute" => Ok(()),
+                _ => Err(self.invalid(body, "a block on one line holds at most one attribute")),
+            };
+        }
+        if !self.text[open.end_byte()..body.start_byte()].contains('\n') {
+            return Err(self.invalid(body, "expected a new line after `{`"));
+        }
+        if !self.text[body.end_byte()..close.start_byte()].contains('\n') {
+            return Err(self.invalid(close, "expected a new line before `}`"));
+        }
+        Ok(())
     }
 
     /// A block label: an identifier, or a string whose span keeps its quotes.
@@ -829,6 +862,41 @@ mod tests {
 
     fn source(text: &str) -> SourceFile {
         SourceFile::new("test.tf", text.to_string())
+    }
+
+    /// tree-sitter-hcl takes line breaks for whitespace; the converter holds it
+    /// to HCL's layout, so the fallback does not accept what neither hcl-edit
+    /// nor Terraform reads (the fuzzers found fixes on such text that never
+    /// settled or did not parse).
+    #[test]
+    fn structures_sharing_a_line_are_invalid() {
+        let invalid = [
+            ("x {\n  a = 1 b = 2\n}\n", (2, 9)),
+            ("x {\n  a = \"s\"  y {\n  }\n}\n", (2, 12)),
+            ("x {} y {}\n", (1, 6)),
+            ("x { a = 1 b = 2 }\n", (1, 5)),
+            ("x { y {} }\n", (1, 5)),
+            ("x { a = 1\n}\n", (1, 5)),
+            ("x {\n  a = 1 }\n", (2, 9)),
+        ];
+        for (text, (line, column)) in invalid {
+            let error = super::parse(text).expect_err(text);
+            assert_eq!(
+                (error.line, error.column),
+                (line, column),
+                "{text:?}: {error}"
+            );
+        }
+        let valid = [
+            "x {}\n",
+            "x { a = 1 }\n",
+            "x {\n}\n",
+            "x { # why\n  a = 1 # a\n  /* b */\n  b = 2\n}\n",
+            "x {\n  a = <<EOT\nhello\nEOT\n}\n",
+        ];
+        for text in valid {
+            assert_eq!(super::parse(text).ok(), hcl_edit_model(text), "{text:?}");
+        }
     }
 
     #[test]
