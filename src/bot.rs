@@ -18,7 +18,8 @@ use heal_syntax::SourceFile;
 use crate::args::{BotArgs, Group};
 use crate::commit_message::{self, ByRule, Located};
 use crate::config::Config;
-use crate::fixes::{fix_in_memory, line_of, one_rule_registries, Change, Target};
+use crate::fixes::{fix_in_memory, fixable_rules, line_of, one_rule_registries, Change, Target};
+use rayon::prelude::*;
 
 /// The identity of bot commits when neither flags, environment nor git config
 /// name one.
@@ -53,13 +54,27 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
         eprintln!("Base: {base_name} at {:.7}", base.id().to_string());
     }
 
+    // One check of every module with every rule tells which modules each group
+    // has anything to fix in: the rest need no fixing run per group.
+    let fixable: Vec<BTreeSet<String>> = targets
+        .par_iter()
+        .map(|(module, files)| fixable_rules(&registry, module, files, args.unsafe_fixes, &config))
+        .collect();
+
     let mut branches = Vec::new();
     let mut stale = Vec::new();
     for (group, group_registry) in groups(&registry, args.group.unwrap_or(Group::Rule)) {
         let name = format!("{prefix}{group}");
         let reference = format!("refs/heads/{name}");
         let tracking = format!("refs/remotes/{remote}/{name}");
-        let fixed = fix_in_memory(&group_registry, &targets, args.unsafe_fixes, &config);
+        let in_group = |id: &String| group_registry.entry(id).is_some();
+        let candidates: Vec<&Target> = targets
+            .iter()
+            .zip(&fixable)
+            .filter(|(_, rules)| rules.iter().any(in_group))
+            .map(|(target, _)| target)
+            .collect();
+        let fixed = fix_in_memory(&group_registry, &candidates, args.unsafe_fixes, &config);
         if fixed.changes.is_empty() {
             let exists = [&reference, &tracking]
                 .iter()
@@ -189,6 +204,9 @@ fn groups(registry: &Registry, group: Group) -> Vec<(String, Registry)> {
     }
 }
 
+/// One directory's `.tf` files (path and text) and its lock file.
+type DirTexts = (Vec<(PathBuf, String)>, Option<String>);
+
 /// Every directory's `.tf` files of the base tree, parsed, as modules. Files
 /// that are not UTF-8 or do not parse are skipped with a warning.
 fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<Vec<Target>> {
@@ -196,7 +214,7 @@ fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<
     let wanted = |path: &str| path.ends_with(".tf") || path.ends_with(".terraform.lock.hcl");
     let files = heal_git::read_files(repository, &tree, &wanted)?;
 
-    let mut by_dir: BTreeMap<PathBuf, (Vec<ModuleFile>, Option<String>)> = BTreeMap::new();
+    let mut by_dir: BTreeMap<PathBuf, DirTexts> = BTreeMap::new();
     for file in files {
         let path = PathBuf::from(&file.path);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -207,17 +225,26 @@ fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<
         let entry = by_dir.entry(dir).or_default();
         if file.path.ends_with(".terraform.lock.hcl") {
             entry.1 = Some(text);
-            continue;
-        }
-        match ModuleFile::parse(SourceFile::new(&path, text)) {
-            Ok(parsed) => entry.0.push(parsed),
-            Err(error) => log::warn!("{}: skipped: cannot parse: {error}", file.path),
+        } else {
+            entry.0.push((path, text));
         }
     }
     Ok(by_dir
-        .into_iter()
-        .filter(|(_, (files, _))| !files.is_empty())
-        .map(|(dir, (files, lock))| {
+        .into_par_iter()
+        .filter_map(|(dir, (texts, lock))| {
+            let files: Vec<ModuleFile> = texts
+                .into_iter()
+                .filter_map(|(path, text)| {
+                    ModuleFile::parse(SourceFile::new(&path, text))
+                        .inspect_err(|error| {
+                            log::warn!("{}: skipped: cannot parse: {error}", path.display())
+                        })
+                        .ok()
+                })
+                .collect();
+            if files.is_empty() {
+                return None;
+            }
             let paths = files
                 .iter()
                 .map(|f| f.source.path().to_path_buf())
@@ -226,7 +253,7 @@ fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<
             if let Some(lock) = lock {
                 module = module.with_lock_file(&lock);
             }
-            (module, paths)
+            Some((module, paths))
         })
         .collect())
 }

@@ -1,6 +1,7 @@
 //! Fixing in memory, for the outputs that do not write files in place: a patch
 //! file, commits, fix branches.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use heal_rules::{
     check_module, fix_module, Finding, FixOptions, FixOutcome, Module, ModuleFile, Registry,
 };
 use heal_syntax::SourceFile;
+use rayon::prelude::*;
 
 use crate::config::{rule_matches, Config};
 use crate::workspace::FileError;
@@ -40,16 +42,22 @@ pub struct Fixed {
 pub type Target = (Module, BTreeSet<PathBuf>);
 
 /// Fixes every target with `registry`, minus the rules `config` skips under
-/// each file's path, changing nothing on disk.
-pub fn fix_in_memory(
+/// each file's path, changing nothing on disk. Modules are fixed in parallel.
+pub fn fix_in_memory<T: Borrow<Target> + Sync>(
     registry: &Registry,
-    targets: &[Target],
+    targets: &[T],
     unsafe_fixes: bool,
     config: &Config,
 ) -> Fixed {
+    let results: Vec<Fixed> = targets
+        .par_iter()
+        .map(|target| {
+            let (module, files) = target.borrow();
+            fix_one(registry, module, files, unsafe_fixes, config)
+        })
+        .collect();
     let mut fixed = Fixed::default();
-    for (module, files) in targets {
-        let one = fix_one(registry, module, files, unsafe_fixes, config);
+    for one in results {
         fixed.changes.extend(one.changes);
         fixed.applied.extend(one.applied);
         fixed.remaining.extend(one.remaining);
@@ -57,6 +65,27 @@ pub fn fix_in_memory(
     }
     fixed.changes.sort_by(|a, b| a.path.cmp(&b.path));
     fixed
+}
+
+/// The rules with a fix `heal fix` would apply in the `files` of `module`: a
+/// module without one for a rule needs no fixing run with that rule.
+pub fn fixable_rules(
+    registry: &Registry,
+    module: &Module,
+    files: &BTreeSet<PathBuf>,
+    unsafe_fixes: bool,
+    config: &Config,
+) -> BTreeSet<String> {
+    let options = FixOptions {
+        unsafe_fixes,
+        display_only: false,
+    };
+    check_module_scoped(registry, module, files, config)
+        .into_iter()
+        .filter(|finding| finding.suppressed_by.is_none())
+        .filter(|finding| finding.fix.as_ref().is_some_and(|fix| options.allows(fix)))
+        .map(|finding| finding.rule_id)
+        .collect()
 }
 
 /// Fixes the `files` of one module in memory. A module whose fixes did not

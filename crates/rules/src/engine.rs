@@ -67,7 +67,8 @@ pub struct FixOptions {
 }
 
 impl FixOptions {
-    fn allows(&self, fix: &Fix) -> bool {
+    /// Whether these options let `fix` be applied.
+    pub fn allows(&self, fix: &Fix) -> bool {
         match fix.applicability() {
             Applicability::Safe => true,
             Applicability::Unsafe => self.unsafe_fixes || self.display_only,
