@@ -156,3 +156,30 @@ fn list_items_are_appended_after_the_last_item_when_the_list_has_its_own_layout(
         );
     }
 }
+
+/// A one-line block whose only attribute is a quoted string spanning lines
+/// (which hcl-edit accepts) was taken for a block spanning lines, and the new
+/// attributes landed behind its closing brace: the output did not parse (fuzz
+/// harness, 17 inputs in 30 minutes). A block whose body starts on the brace's
+/// line is a one-line block, and is expanded as one.
+#[test]
+fn a_one_line_block_holding_a_string_that_spans_lines_is_expanded_before_inserting() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "resource \"google_compute_subnetwork\" \"tools\" { ip_cidr_range = \"10.20.0.0/<<EOT\n24\" }\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_heal"))
+        .args([
+            "fix",
+            "--select",
+            "gcp-subnetwork-private-google-access",
+            ".",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        "resource \"google_compute_subnetwork\" \"tools\" {\n  ip_cidr_range = \"10.20.0.0/<<EOT\n24\"\n  private_ip_google_access = true\n}\n"
+    );
+}

@@ -175,9 +175,20 @@ impl Block {
     }
 
     /// Whether the body is written on the same line as its braces:
-    /// `ident { key = value }`.
+    /// `ident { key = value }`. HCL starts the body of any other block on a new
+    /// line, so a body that starts on the brace's line makes a one-line block,
+    /// even when its value is a quoted string that spans lines.
     pub fn is_single_line(&self, text: &str) -> bool {
-        text.get(self.open_brace..self.close_brace)
+        let first = self
+            .body
+            .structures
+            .first()
+            .map(|structure| match structure {
+                Structure::Attribute(attribute) => attribute.key.span.start,
+                Structure::Block(block) => block.span.start,
+            });
+        let up_to = first.unwrap_or(self.close_brace);
+        text.get(self.open_brace..up_to)
             .is_some_and(|inside| !inside.contains('\n'))
     }
 
