@@ -5,14 +5,30 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn fix(dir: &Path) -> Output {
+fn heal(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_heal"))
-        .args(["-v", "fix", "--unsafe-fixes", "."])
+        .args(args)
         .current_dir(dir)
         .env_remove("HEAL_LOG")
         .env("CI", "true")
         .output()
         .expect("the heal binary runs")
+}
+
+fn fix(dir: &Path) -> Output {
+    heal(dir, &["-v", "fix", "--unsafe-fixes", "."])
+}
+
+/// Asserts that heal refused `main.tf` as unparsable at `position`
+/// (`line:column`) and left it holding `text`.
+fn assert_refused(dir: &Path, output: &Output, position: &str, text: &str) {
+    let log = stderr(output);
+    assert!(
+        log.contains(&format!("main.tf:{position}: cannot parse")),
+        "{log}"
+    );
+    assert_eq!(output.status.code(), Some(2), "{log}");
+    assert_eq!(fs::read_to_string(dir.join("main.tf")).unwrap(), text);
 }
 
 fn stderr(output: &Output) -> String {
@@ -74,14 +90,7 @@ fn text_whose_attributes_share_a_line_is_refused_not_fixed() {
         "    type = \"SystemAssigned\"\n  }\n}\n",
     );
     fs::write(dir.path().join("main.tf"), text).unwrap();
-    let output = fix(dir.path());
-    let log = stderr(&output);
-    assert!(log.contains("main.tf:14:30: cannot parse"), "{log}");
-    assert_eq!(output.status.code(), Some(2), "{log}");
-    assert_eq!(
-        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
-        text
-    );
+    assert_refused(dir.path(), &fix(dir.path()), "14:30", text);
 }
 
 /// An attribute and a block on one line (after a string spanning lines): only
@@ -95,23 +104,9 @@ fn an_attribute_and_a_block_on_one_line_are_refused_not_fixed_eight_times() {
     let dir = tempfile::tempdir().unwrap();
     let text = "resource \"aws_instance\" \"web\" {\n  ami = \"ami-0abcdef1234507\n9\n68\"  root_block_device {\n    encrypted = true\n  }\n}\n";
     fs::write(dir.path().join("main.tf"), text).unwrap();
-    for args in [
-        &["fix", "--unsafe-fixes", "."][..],
-        &["fix", "--unsafe-fixes", "--patch", "fixes.patch", "."],
-    ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_heal"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        let log = stderr(&output);
-        assert!(log.contains("main.tf:4:6: cannot parse"), "{log}");
-        assert_eq!(output.status.code(), Some(2), "{log}");
-        assert_eq!(
-            fs::read_to_string(dir.path().join("main.tf")).unwrap(),
-            text
-        );
-    }
+    assert_refused(dir.path(), &fix(dir.path()), "4:6", text);
+    let patch = ["fix", "--unsafe-fixes", "--patch", "fixes.patch", "."];
+    assert_refused(dir.path(), &heal(dir.path(), &patch), "4:6", text);
     assert_eq!(
         fs::read_to_string(dir.path().join("fixes.patch")).unwrap(),
         ""
@@ -144,11 +139,10 @@ fn list_items_are_appended_after_the_last_item_when_the_list_has_its_own_layout(
             format!("resource \"aws_eks_cluster\" \"c\" {{\n  name = \"c\"\n{list}}}\n")
         };
         fs::write(dir.path().join("main.tf"), cluster(list)).unwrap();
-        let output = Command::new(env!("CARGO_BIN_EXE_heal"))
-            .args(["fix", "--select", "aws-eks-control-plane-logging", "."])
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
+        let output = heal(
+            dir.path(),
+            &["fix", "--select", "aws-eks-control-plane-logging", "."],
+        );
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         assert_eq!(
             fs::read_to_string(dir.path().join("main.tf")).unwrap(),
