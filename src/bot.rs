@@ -18,7 +18,7 @@ use heal_syntax::SourceFile;
 use crate::args::{BotArgs, Group};
 use crate::commit_message::{self, ByRule, Located};
 use crate::config::Config;
-use crate::fixes::{fix_in_memory, fixable_rules, line_of, one_rule_registries, Change, Target};
+use crate::fixes::{fix_one, fixable_rules, line_of, one_rule_registries};
 use rayon::prelude::*;
 
 /// The identity of bot commits when neither flags, environment nor git config
@@ -48,33 +48,19 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
     let args = &args;
     let (author, committer) = identities(&repository, args)?;
     let registry = crate::registry_for(&selection(args))?;
-    let targets = read_modules(&repository, &base)?;
     let prefix = args.branch_prefix.as_deref().unwrap_or(DEFAULT_PREFIX);
     if !quiet {
         eprintln!("Base: {base_name} at {:.7}", base.id().to_string());
     }
-
-    // One check of every module with every rule tells which modules each group
-    // has anything to fix in: the rest need no fixing run per group.
-    let fixable: Vec<BTreeSet<String>> = targets
-        .par_iter()
-        .map(|(module, files)| fixable_rules(&registry, module, files, args.unsafe_fixes, &config))
-        .collect();
+    let groups = groups(&registry, args.group.unwrap_or(Group::Rule));
+    let fixed = fix_tree(&repository, &base, &registry, &groups, args, &config)?;
 
     let mut branches = Vec::new();
     let mut stale = Vec::new();
-    for (group, group_registry) in groups(&registry, args.group.unwrap_or(Group::Rule)) {
+    for ((group, _), fixed) in groups.iter().zip(fixed) {
         let name = format!("{prefix}{group}");
         let reference = format!("refs/heads/{name}");
         let tracking = format!("refs/remotes/{remote}/{name}");
-        let in_group = |id: &String| group_registry.entry(id).is_some();
-        let candidates: Vec<&Target> = targets
-            .iter()
-            .zip(&fixable)
-            .filter(|(_, rules)| rules.iter().any(in_group))
-            .map(|(target, _)| target)
-            .collect();
-        let fixed = fix_in_memory(&group_registry, &candidates, args.unsafe_fixes, &config);
         if fixed.changes.is_empty() {
             let exists = [&reference, &tracking]
                 .iter()
@@ -84,11 +70,12 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
             }
             continue;
         }
-        let by_rule = locate_all(&fixed.applied, &targets);
+        let by_rule = fixed.by_rule;
         let subject = commit_message::subject(&registry, &by_rule, &format!(" ({group})"));
         let message = commit_message::message(&subject, &registry, &by_rule);
         let tree = base.tree().context("the base commit's tree")?;
-        let changes = as_tree_changes(&fixed.changes);
+        let mut changes = fixed.changes;
+        changes.sort();
         let new = heal_git::NewCommit {
             tree: heal_git::tree_with_changes(&repository, &tree, &changes)?,
             message: &message,
@@ -204,86 +191,189 @@ fn groups(registry: &Registry, group: Group) -> Vec<(String, Registry)> {
     }
 }
 
-/// One directory's `.tf` files (path and text) and its lock file.
-type DirTexts = (Vec<(PathBuf, String)>, Option<String>);
-
-/// Every directory's `.tf` files of the base tree, parsed, as modules. Files
-/// that are not UTF-8 or do not parse are skipped with a warning.
-fn read_modules(repository: &Repository, base: &heal_git::Commit<'_>) -> Result<Vec<Target>> {
-    let tree = base.tree().context("the base commit's tree")?;
-    let wanted = |path: &str| path.ends_with(".tf") || path.ends_with(".terraform.lock.hcl");
-    let files = heal_git::read_files(repository, &tree, &wanted)?;
-
-    let mut by_dir: BTreeMap<PathBuf, DirTexts> = BTreeMap::new();
-    for file in files {
-        let path = PathBuf::from(&file.path);
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let Ok(text) = String::from_utf8(file.content) else {
-            log::warn!("{}: skipped: not UTF-8", file.path);
-            continue;
-        };
-        let entry = by_dir.entry(dir).or_default();
-        if file.path.ends_with(".terraform.lock.hcl") {
-            entry.1 = Some(text);
-        } else {
-            entry.0.push((path, text));
-        }
-    }
-    Ok(by_dir
-        .into_par_iter()
-        .filter_map(|(dir, (texts, lock))| {
-            let files: Vec<ModuleFile> = texts
-                .into_iter()
-                .filter_map(|(path, text)| {
-                    ModuleFile::parse(SourceFile::new(&path, text))
-                        .inspect_err(|error| {
-                            log::warn!("{}: skipped: cannot parse: {error}", path.display())
-                        })
-                        .ok()
-                })
-                .collect();
-            if files.is_empty() {
-                return None;
-            }
-            let paths = files
-                .iter()
-                .map(|f| f.source.path().to_path_buf())
-                .collect();
-            let mut module = Module::new(dir, files);
-            if let Some(lock) = lock {
-                module = module.with_lock_file(&lock);
-            }
-            Some((module, paths))
-        })
-        .collect())
+/// What one group's branch gets: the changed files (`/`-separated path, new
+/// text) and the fixes, by rule, for the commit message.
+#[derive(Default)]
+struct GroupFix {
+    changes: Vec<(String, String)>,
+    by_rule: ByRule,
 }
 
-fn as_tree_changes(changes: &[Change]) -> Vec<(String, String)> {
-    changes
+/// Modules read from the object database and fixed before their results are
+/// merged; parsed modules live only while a worker holds them.
+const WINDOW: usize = 256;
+
+/// One directory of the base tree: its `.tf` files and its lock file.
+#[derive(Default)]
+struct Dir {
+    files: Vec<heal_git::TreeEntry>,
+    lock: Option<heal_git::TreeEntry>,
+}
+
+/// Fixes the base tree once per group, a window of modules at a time: a group's
+/// fixes start from the base, so each module can be fixed for every group while
+/// it is at hand, and only changed files are kept. Each group is fixed only in
+/// the modules one check with every rule found a fix for it in.
+fn fix_tree(
+    repository: &Repository,
+    base: &heal_git::Commit<'_>,
+    registry: &Registry,
+    groups: &[(String, Registry)],
+    args: &BotArgs,
+    config: &Config,
+) -> Result<Vec<GroupFix>> {
+    let tree = base.tree().context("the base commit's tree")?;
+    let wanted = |path: &str| path.ends_with(".tf") || path.ends_with(".terraform.lock.hcl");
+    let mut dirs: BTreeMap<PathBuf, Dir> = BTreeMap::new();
+    for entry in heal_git::list_files(&tree, &wanted)? {
+        let path = PathBuf::from(&entry.path);
+        let dir = dirs
+            .entry(path.parent().map(Path::to_path_buf).unwrap_or_default())
+            .or_default();
+        if entry.path.ends_with(".terraform.lock.hcl") {
+            dir.lock = Some(entry);
+        } else {
+            dir.files.push(entry);
+        }
+    }
+
+    let mut fixed: Vec<GroupFix> = groups.iter().map(|_| GroupFix::default()).collect();
+    let dirs: Vec<(PathBuf, Dir)> = dirs.into_iter().collect();
+    for window in dirs.chunks(WINDOW) {
+        // libgit2 handles are not shared across threads: blobs are read here.
+        let mut texts = Vec::with_capacity(window.len());
+        for (dir, entries) in window {
+            texts.push((dir, read_dir_texts(repository, entries)?));
+        }
+        let results: Vec<Vec<(usize, GroupFix)>> = texts
+            .into_par_iter()
+            .map(|(dir, (files, lock))| {
+                let Some((module, paths)) = parse_module(dir, files, lock) else {
+                    return Vec::new();
+                };
+                fix_module_per_group(registry, groups, &module, &paths, args, config)
+            })
+            .collect();
+        for (index, one) in results.into_iter().flatten() {
+            fixed[index].changes.extend(one.changes);
+            for (rule, located) in one.by_rule {
+                fixed[index]
+                    .by_rule
+                    .entry(rule)
+                    .or_default()
+                    .extend(located);
+            }
+        }
+    }
+    for group in &mut fixed {
+        for located in group.by_rule.values_mut() {
+            located.sort();
+            located.dedup();
+        }
+    }
+    Ok(fixed)
+}
+
+/// A directory's `.tf` files (path, text) and its lock file.
+type DirTexts = (Vec<(PathBuf, String)>, Option<String>);
+
+/// A directory's `.tf` texts (path, text) and lock file; files that are not
+/// UTF-8 are skipped with a warning.
+fn read_dir_texts(repository: &Repository, dir: &Dir) -> Result<DirTexts> {
+    let text_of = |entry: &heal_git::TreeEntry| -> Result<Option<String>> {
+        let bytes = heal_git::read_blob(repository, entry)?;
+        let text = String::from_utf8(bytes).ok();
+        if text.is_none() {
+            log::warn!("{}: skipped: not UTF-8", entry.path);
+        }
+        Ok(text)
+    };
+    let mut files = Vec::with_capacity(dir.files.len());
+    for entry in &dir.files {
+        if let Some(text) = text_of(entry)? {
+            files.push((PathBuf::from(&entry.path), text));
+        }
+    }
+    let lock = match &dir.lock {
+        Some(entry) => text_of(entry)?,
+        None => None,
+    };
+    Ok((files, lock))
+}
+
+/// The module of one directory of the base tree; files that do not parse are
+/// skipped with a warning, and a directory with no readable file is none.
+fn parse_module(
+    dir: &Path,
+    texts: Vec<(PathBuf, String)>,
+    lock: Option<String>,
+) -> Option<(Module, BTreeSet<PathBuf>)> {
+    let files: Vec<ModuleFile> = texts
+        .into_iter()
+        .filter_map(|(path, text)| {
+            ModuleFile::parse(SourceFile::new(&path, text))
+                .inspect_err(|error| {
+                    log::warn!("{}: skipped: cannot parse: {error}", path.display())
+                })
+                .ok()
+        })
+        .collect();
+    if files.is_empty() {
+        return None;
+    }
+    let paths = files
         .iter()
-        .map(|change| (git_path(&change.path), change.new.clone()))
-        .collect()
+        .map(|f| f.source.path().to_path_buf())
+        .collect();
+    let mut module = Module::new(dir, files);
+    if let Some(lock) = lock {
+        module = module.with_lock_file(&lock);
+    }
+    Some((module, paths))
+}
+
+/// Fixes `module` once for each group that has a fix in it, from the base text
+/// each time.
+fn fix_module_per_group(
+    registry: &Registry,
+    groups: &[(String, Registry)],
+    module: &Module,
+    paths: &BTreeSet<PathBuf>,
+    args: &BotArgs,
+    config: &Config,
+) -> Vec<(usize, GroupFix)> {
+    let fixable = fixable_rules(registry, module, paths, args.unsafe_fixes, config);
+    let mut results = Vec::new();
+    for (index, (_, group_registry)) in groups.iter().enumerate() {
+        if !fixable.iter().any(|id| group_registry.entry(id).is_some()) {
+            continue;
+        }
+        let fixed = fix_one(group_registry, module, paths, args.unsafe_fixes, config);
+        for error in &fixed.errors {
+            log::warn!("{error}");
+        }
+        let mut one = GroupFix::default();
+        for finding in &fixed.applied {
+            let text = module.file(&finding.path).map_or("", |file| file.text());
+            let located = Located {
+                path: git_path(&finding.path),
+                line: line_of(text, finding.range.start),
+                address: finding.address.clone(),
+            };
+            commit_message::record(&mut one.by_rule, finding, located);
+        }
+        one.changes = fixed
+            .changes
+            .into_iter()
+            .map(|change| (git_path(&change.path), change.new))
+            .collect();
+        results.push((index, one));
+    }
+    results
 }
 
 fn git_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-fn locate_all(applied: &[heal_rules::Finding], targets: &[Target]) -> ByRule {
-    let mut by_rule = ByRule::new();
-    for finding in applied {
-        let text = targets
-            .iter()
-            .find_map(|(module, _)| module.file(&finding.path))
-            .map_or("", |file| file.text());
-        let located = Located {
-            path: git_path(&finding.path),
-            line: line_of(text, finding.range.start),
-            address: finding.address.clone(),
-        };
-        commit_message::record(&mut by_rule, finding, located);
-    }
-    by_rule
 }
 
 fn report(branches: &[Branch], stale: &[String]) {

@@ -21,6 +21,8 @@ pub use error::GitError;
 pub use identity::{identities, parse_identity, Identity};
 pub use push::{push_with_lease, LeasedBranch, PushOutcome, PushResult};
 pub use repository::{discover, open, relative_to, relative_to_root, user_changes, UserChange};
-pub use tree::{read_files, resolve_base, tree_with_changes, TreeFile};
+pub use tree::{
+    list_files, read_blob, read_files, resolve_base, tree_with_changes, TreeEntry, TreeFile,
+};
 
 pub use git2::{Commit, Oid, Repository};

@@ -24,6 +24,33 @@ pub fn read_files(
     tree: &Tree<'_>,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<TreeFile>, GitError> {
+    list_files(tree, wanted)?
+        .into_iter()
+        .map(|entry| {
+            let content = read_blob(repository, &entry)?;
+            Ok(TreeFile {
+                path: entry.path,
+                content,
+            })
+        })
+        .collect()
+}
+
+/// A file of a tree, not yet read.
+#[derive(Debug, Clone)]
+pub struct TreeEntry {
+    /// The path relative to the root, `/`-separated.
+    pub path: String,
+    id: git2::Oid,
+}
+
+/// The files of `tree` whose path `wanted` accepts, in tree order, without
+/// their content: a caller that reads them a few at a time keeps memory to
+/// what it holds at once. `.terraform` directories are skipped.
+pub fn list_files(
+    tree: &Tree<'_>,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<Vec<TreeEntry>, GitError> {
     let mut found = Vec::new();
     tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
         let name = entry.name().unwrap_or_default();
@@ -32,7 +59,10 @@ pub fn read_files(
             Some(ObjectType::Blob) => {
                 let path = format!("{dir}{name}");
                 if wanted(&path) {
-                    found.push((path, entry.id()));
+                    found.push(TreeEntry {
+                        path,
+                        id: entry.id(),
+                    });
                 }
                 TreeWalkResult::Ok
             }
@@ -40,19 +70,15 @@ pub fn read_files(
         }
     })
     .context("cannot walk the base tree")?;
+    Ok(found)
+}
 
-    found
-        .into_iter()
-        .map(|(path, id)| {
-            let blob = repository
-                .find_blob(id)
-                .context(&format!("{path}: cannot read its blob"))?;
-            Ok(TreeFile {
-                path,
-                content: blob.content().to_vec(),
-            })
-        })
-        .collect()
+/// The bytes of a file [`list_files`] found.
+pub fn read_blob(repository: &Repository, entry: &TreeEntry) -> Result<Vec<u8>, GitError> {
+    let blob = repository
+        .find_blob(entry.id)
+        .context(&format!("{}: cannot read its blob", entry.path))?;
+    Ok(blob.content().to_vec())
 }
 
 /// Writes a blob for each changed file and a tree that is `base` with those
