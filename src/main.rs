@@ -16,13 +16,12 @@ mod write;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::Parser as _;
 use heal_rules::{Finding, Module, Registry};
-use rayon::prelude::*;
 use serde_json::json;
 
 use args::{CheckArgs, CheckFormat, Cli, Command, FixArgs, Format, RulesArgs, Selection};
@@ -108,34 +107,6 @@ fn registry_for(selection: &Selection) -> Result<Registry> {
         }
     }
     Ok(registry.filtered(selected))
-}
-
-/// Every module under the selection's paths, loaded in parallel, with the target
-/// files of each: for runs that need the whole tree at once (commits).
-struct Loaded {
-    modules: Vec<(Module, std::collections::BTreeSet<PathBuf>)>,
-    errors: Vec<FileError>,
-}
-
-fn load(selection: &Selection) -> Loaded {
-    let targets = workspace::discover(&selection.paths);
-    let results: Vec<_> = targets
-        .by_dir
-        .into_par_iter()
-        .map(|(dir, paths)| {
-            let (module, errors) = workspace::load_module(&dir, &paths);
-            (module, paths, errors)
-        })
-        .collect();
-    let mut loaded = Loaded {
-        modules: Vec::with_capacity(results.len()),
-        errors: targets.errors,
-    };
-    for (module, paths, errors) in results {
-        loaded.modules.push((module, paths));
-        loaded.errors.extend(errors);
-    }
-    loaded
 }
 
 /// One module's share of a `heal check` report, rendered while the module is
