@@ -131,11 +131,16 @@ impl Snippet {
                     for label in labels {
                         out.push_str(&format!(" \"{label}\""));
                     }
-                    out.push_str(" {");
-                    out.push_str(eol);
-                    out.push_str(&body.render(indent, depth + 1, eol));
-                    out.push_str(&prefix);
-                    out.push('}');
+                    if body.entries.is_empty() {
+                        // As people (and `terraform fmt`) write an empty block.
+                        out.push_str(" {}");
+                    } else {
+                        out.push_str(" {");
+                        out.push_str(eol);
+                        out.push_str(&body.render(indent, depth + 1, eol));
+                        out.push_str(&prefix);
+                        out.push('}');
+                    }
                     out.push_str(eol);
                     index += 1;
                 }
@@ -209,6 +214,19 @@ mod tests {
         assert_eq!(
             snippet.render("  ", 1, "\n"),
             "  bucket                = aws_s3_bucket.b.id\n  expected_bucket_owner = \"1\"\n\n  rule {\n    status = \"Enabled\"\n  }\n"
+        );
+    }
+
+    #[test]
+    fn renders_an_empty_block_on_one_line() {
+        let snippet = Snippet::new().block(
+            "rule",
+            &[],
+            Snippet::new().block("apply_server_side_encryption_by_default", &[], Snippet::new()),
+        );
+        assert_eq!(
+            snippet.render("  ", 1, "\n"),
+            "  rule {\n    apply_server_side_encryption_by_default {}\n  }\n"
         );
     }
 
