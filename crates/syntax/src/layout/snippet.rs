@@ -222,7 +222,11 @@ mod tests {
         let snippet = Snippet::new().block(
             "rule",
             &[],
-            Snippet::new().block("apply_server_side_encryption_by_default", &[], Snippet::new()),
+            Snippet::new().block(
+                "apply_server_side_encryption_by_default",
+                &[],
+                Snippet::new(),
+            ),
         );
         assert_eq!(
             snippet.render("  ", 1, "\n"),
