@@ -29,8 +29,8 @@ pub struct CatalogError {
 pub fn entries() -> Result<Vec<CatalogEntry>, CatalogError> {
     EMBEDDED
         .iter()
-        .map(|(folder, rule, documentation)| {
-            let meta: RuleMeta = hcl::from_str(rule).map_err(|error| CatalogError {
+        .map(|(folder, _, json, documentation)| {
+            let meta: RuleMeta = serde_json::from_str(json).map_err(|error| CatalogError {
                 folder: folder.to_string(),
                 message: error.to_string(),
             })?;
@@ -104,4 +104,30 @@ pub fn reference_markdown(entries: &[CatalogEntry]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// heal reads each rule from the JSON build.rs wrote; it must be the rule
+    /// the HCL says, whatever shape its blocks and values take.
+    #[test]
+    fn every_rule_reads_the_same_from_its_json_as_from_its_hcl() {
+        assert!(EMBEDDED.len() > 100, "the catalog is embedded");
+        for (folder, rule, json, _) in EMBEDDED {
+            let from_hcl: RuleMeta = hcl::from_str(rule).expect("rule.hcl parses");
+            let from_json: RuleMeta = serde_json::from_str(json).expect("the JSON parses");
+            assert_eq!(
+                serde_json::to_value(&from_hcl).unwrap(),
+                serde_json::to_value(&from_json).unwrap(),
+                "{folder}"
+            );
+            assert_eq!(
+                format!("{from_hcl:?}"),
+                format!("{from_json:?}"),
+                "{folder}"
+            );
+        }
+    }
 }
