@@ -229,3 +229,38 @@ fn fixtures_and_their_mutations_keep_the_fix_properties() {
         .collect();
     assert!(failures.is_empty(), "{}", report.join("\n\n"));
 }
+
+/// The replay check is what holds fixing to "nothing outside the edits
+/// changes"; it must notice a round that changed a byte it did not claim.
+#[test]
+fn a_round_that_changes_bytes_outside_its_edits_is_a_violation() {
+    use std::collections::BTreeMap;
+
+    use heal_patch::Edit;
+    use heal_rules::Pass;
+
+    let path = Path::new("main.tf");
+    let before = "a = 1\nb = 2\n";
+    let edits = [Edit::replace(4..5, "3")];
+    let texts = || BTreeMap::from([(path.to_path_buf(), before.to_string())]);
+    let round = |after| Pass {
+        path,
+        before,
+        edits: &edits,
+        after,
+    };
+
+    assert_eq!(
+        property::replay(&mut texts(), round("a = 3\nb = 2\n")),
+        Ok(())
+    );
+    for after in [
+        "a = 3\nb = 2",
+        "a = 3\nb = 9\n",
+        "A = 3\nb = 2\n",
+        "a = 33\nb = 2\n",
+    ] {
+        let verdict = property::replay(&mut texts(), round(after));
+        assert!(verdict.is_err(), "{after:?} was accepted");
+    }
+}

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use heal_patch::{apply_edits, Applicability, Fix};
+use heal_patch::{apply_edits, Applicability, Edit, Fix};
 use heal_syntax::{Parser, SourceFile};
 
 use crate::module::{Module, ModuleFile};
@@ -94,6 +94,20 @@ pub struct FixOutcome {
     pub broken: Vec<(PathBuf, String)>,
 }
 
+/// One round of edits that fixing applied to one file and kept (its output
+/// parsed): `after` is `before` with `edits` applied.
+#[derive(Debug, Clone, Copy)]
+pub struct Pass<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// Its text before this round.
+    pub before: &'a str,
+    /// The edits applied, in `before`'s offsets, sorted and disjoint.
+    pub edits: &'a [Edit],
+    /// Its text after this round.
+    pub after: &'a str,
+}
+
 /// Applies fixes to the files of `module` that `include` accepts, re-parsing and
 /// re-checking after each round, until nothing is left to fix.
 pub fn fix_module(
@@ -101,6 +115,18 @@ pub fn fix_module(
     module: &Module,
     include: &dyn Fn(&Path) -> bool,
     options: FixOptions,
+) -> FixOutcome {
+    fix_module_watched(registry, module, include, options, &mut |_| {})
+}
+
+/// [`fix_module`], calling `watch` with every round of edits it keeps: what
+/// lets a test hold the result to the edits that produced it.
+pub fn fix_module_watched(
+    registry: &Registry,
+    module: &Module,
+    include: &dyn Fn(&Path) -> bool,
+    options: FixOptions,
+    watch: &mut dyn FnMut(Pass<'_>),
 ) -> FixOutcome {
     let mut outcome = FixOutcome::default();
     let mut current = module.clone();
@@ -136,7 +162,7 @@ pub fn fix_module(
             let Some(file) = current.file(path) else {
                 continue;
             };
-            let (chosen, text) = apply_non_conflicting(path, file.text(), &findings);
+            let (chosen, edits, text) = apply_non_conflicting(path, file.text(), &findings);
             if chosen.is_empty() {
                 continue;
             }
@@ -150,6 +176,12 @@ pub fn fix_module(
             };
             match reparsed {
                 Ok(reparsed) => {
+                    watch(Pass {
+                        path,
+                        before: file.text(),
+                        edits: &edits,
+                        after: &text,
+                    });
                     current.replace_file(reparsed);
                     outcome.changed.insert(path.to_path_buf(), text);
                     // The edits live on in `changed`; a finding's own copy of
@@ -179,12 +211,13 @@ pub fn fix_module(
     outcome
 }
 
-/// Applies, in order, every fix that does not conflict with one already taken.
+/// Applies, in order, every fix that does not conflict with one already taken;
+/// returns the fixes taken, their edits sorted, and the new text.
 fn apply_non_conflicting<'a>(
     path: &Path,
     text: &str,
     findings: &[&'a Finding],
-) -> (Vec<&'a Finding>, String) {
+) -> (Vec<&'a Finding>, Vec<Edit>, String) {
     let mut chosen: Vec<&Finding> = Vec::new();
     let mut taken = TakenRanges::default();
     let mut edits = Vec::new();
@@ -199,11 +232,12 @@ fn apply_non_conflicting<'a>(
         edits.extend(fix.edits().iter().cloned());
         chosen.push(finding);
     }
+    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
     match apply_edits(text, &edits) {
-        Ok(new_text) => (chosen, new_text),
+        Ok(new_text) => (chosen, edits, new_text),
         Err(error) => {
             log::debug!("{}: fixes not applied together: {error}", path.display());
-            (Vec::new(), text.to_string())
+            (Vec::new(), Vec::new(), text.to_string())
         }
     }
 }

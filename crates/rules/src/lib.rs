@@ -13,7 +13,9 @@ pub mod rule;
 pub mod suppress;
 pub mod versions;
 
-pub use engine::{check_module, fix_module, FixOptions, FixOutcome, MAX_PASSES};
+pub use engine::{
+    check_module, fix_module, fix_module_watched, FixOptions, FixOutcome, Pass, MAX_PASSES,
+};
 pub use meta::{FixKind, RuleMeta, Severity};
 pub use module::{Module, ModuleFile};
 pub use registry::Registry;
