@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use heal_rules::{Finding, Registry, RuleMeta};
 
+use crate::report::plural;
+
 /// A fixed resource, located for people.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Located {
@@ -94,12 +96,4 @@ fn single_meta<'r>(registry: &'r Registry, by_rule: &ByRule) -> Option<&'r RuleM
         return None;
     }
     registry.entry(id).map(|entry| &entry.meta)
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

@@ -134,6 +134,7 @@ pub fn fix_one(
     }
     fixed.applied = outcome.applied;
     fixed.remaining = outcome.remaining;
+    crate::report::log_module(module, "fixed", fixed.applied.len(), &fixed.remaining);
     fixed
 }
 

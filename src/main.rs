@@ -53,14 +53,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// `-v` shows heal's own debug messages, `-vv` its trace messages and the
+/// debug messages of the crates it uses (the directory walker's, for one);
+/// `HEAL_LOG` takes env_logger's directives on top.
 fn init_logging(verbose: u8) {
-    let level = match verbose {
-        0 => log::LevelFilter::Warn,
-        1 => log::LevelFilter::Debug,
-        _ => log::LevelFilter::Trace,
+    let (own, others) = match verbose {
+        0 => (log::LevelFilter::Warn, log::LevelFilter::Warn),
+        1 => (log::LevelFilter::Debug, log::LevelFilter::Warn),
+        _ => (log::LevelFilter::Trace, log::LevelFilter::Debug),
     };
     env_logger::Builder::new()
-        .filter_level(level)
+        .filter_level(others)
+        // A prefix: heal and its crates heal_rules, heal_syntax, heal_patch, heal_git.
+        .filter_module("heal", own)
         .format_timestamp(None)
         .format_target(false)
         .parse_env("HEAL_LOG")
@@ -154,6 +159,7 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<u8> {
         |module, targets| {
             let mut findings = fixes::check_module_scoped(&registry, &module, targets, config);
             sort_findings(&mut findings);
+            report::log_module(&module, "checked", 0, &findings);
             let modules = std::slice::from_ref(&module);
             let all: Vec<&Finding> = findings.iter().collect();
             let mut checked = CheckedModule {
@@ -369,6 +375,13 @@ fn fix_module_output(args: &FixArgs, module: &Module, fixed: fixes::Fixed) -> Re
             });
             unwritten.push(change.path);
             continue;
+        }
+        if !args.diff {
+            log::debug!(
+                "{}: written: {} bytes",
+                change.path.display(),
+                change.new.len()
+            );
         }
         output.changed_files += 1;
         fixed_sources.push(heal_syntax::SourceFile::new(&change.path, change.new));

@@ -51,6 +51,46 @@ impl std::ops::AddAssign for Tally {
     }
 }
 
+/// Logs, at debug level, what a run did with one module (`verb`: checked,
+/// fixed) and each finding a suppression comment silenced, with where it is.
+pub fn log_module(module: &Module, verb: &str, applied: usize, findings: &[Finding]) {
+    if !log::log_enabled!(log::Level::Debug) {
+        return;
+    }
+    let suppressed: Vec<&Finding> = findings
+        .iter()
+        .filter(|finding| finding.suppressed_by.is_some())
+        .collect();
+    let dir = module.dir().display();
+    let files = module.files().len();
+    let left = findings.len() - suppressed.len();
+    let fixed = if applied > 0 {
+        format!(
+            "{applied} fix{} applied, ",
+            if applied == 1 { "" } else { "es" }
+        )
+    } else {
+        String::new()
+    };
+    log::debug!(
+        "{dir}: {verb}: {files} file{}, {fixed}{left} finding{}, {} suppressed",
+        plural(files),
+        plural(left),
+        suppressed.len()
+    );
+    for finding in suppressed {
+        let by = finding.suppressed_by.as_deref().unwrap_or_default();
+        let at = module
+            .file(&finding.path)
+            .map(|file| file.source.position(finding.range.start));
+        let place = match at {
+            Some(at) => format!("{}:{}:{}", finding.path.display(), at.line, at.column),
+            None => finding.path.display().to_string(),
+        };
+        log::debug!("{place}: suppressed: {} by `{by}`", finding.rule_id);
+    }
+}
+
 /// Finds the source of `path` among the modules.
 pub fn source_of<'a>(modules: &'a [Module], path: &Path) -> Option<&'a SourceFile> {
     // Runs once per finding: a scan of every module would make reporting
@@ -233,7 +273,8 @@ pub fn write_fix_summary(
     Ok(())
 }
 
-fn plural(count: usize) -> &'static str {
+/// The `s` of a plural after `count`.
+pub fn plural(count: usize) -> &'static str {
     if count == 1 {
         ""
     } else {

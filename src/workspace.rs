@@ -51,7 +51,15 @@ pub fn discover(paths: &[PathBuf]) -> Targets {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_file() => targets.add(path.clone()),
-            Ok(_) => walk(path, &mut targets),
+            Ok(_) => {
+                let before = targets.file_count();
+                walk(path, &mut targets);
+                log::debug!(
+                    "{}: walked: {} .tf files",
+                    path.display(),
+                    targets.file_count() - before
+                );
+            }
             Err(error) => targets.errors.push(FileError {
                 path: path.clone(),
                 position: None,
@@ -221,10 +229,12 @@ pub fn load_module(dir: &Path, targets: &BTreeSet<PathBuf>) -> (Module, Vec<File
         let is_target = targets.contains(&path);
         let text = match read_text(&path) {
             Ok(text) => text,
+            Err(error) if is_target => {
+                errors.push(error);
+                continue;
+            }
             Err(error) => {
-                if is_target {
-                    errors.push(error);
-                }
+                log::debug!("{error}: not read as context of the module");
                 continue;
             }
         };
@@ -235,12 +245,30 @@ pub fn load_module(dir: &Path, targets: &BTreeSet<PathBuf>) -> (Module, Vec<File
                 position: Some((error.line, error.column)),
                 message: format!("cannot parse: {}", error.message),
             }),
-            Err(_) => {}
+            Err(error) => log::debug!(
+                "{}:{}:{}: not read as context of the module: {}",
+                path.display(),
+                error.line,
+                error.column,
+                error.message
+            ),
         }
     }
+    log::trace!(
+        "{}: read: {} files, {} of them to report on",
+        listing_dir.display(),
+        files.len(),
+        targets.len()
+    );
     let mut module = Module::new(dir, files);
-    if let Ok(lock) = fs::read_to_string(listing_dir.join(".terraform.lock.hcl")) {
-        module = module.with_lock_file(&lock);
+    let lock_path = listing_dir.join(".terraform.lock.hcl");
+    if lock_path.exists() {
+        // Bounded like any file heal reads; provider versions are a hint, so a
+        // lock file that cannot be read only loses the hint.
+        match read_text(&lock_path) {
+            Ok(lock) => module = module.with_lock_file(&lock),
+            Err(error) => log::debug!("{error}: provider versions not read"),
+        }
     }
     (module, errors)
 }

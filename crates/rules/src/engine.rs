@@ -176,6 +176,13 @@ pub fn fix_module_watched(
             };
             match reparsed {
                 Ok(reparsed) => {
+                    log::debug!(
+                        "{}: pass {}: fixes applied: {} ({})",
+                        path.display(),
+                        pass + 1,
+                        chosen.len(),
+                        rule_ids(&chosen)
+                    );
                     watch(Pass {
                         path,
                         before: file.text(),
@@ -209,6 +216,15 @@ pub fn fix_module_watched(
         }
     }
     outcome
+}
+
+/// The distinct rule ids of `findings`, comma-separated, for a log line.
+fn rule_ids(findings: &[&Finding]) -> String {
+    let ids: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|finding| finding.rule_id.as_str())
+        .collect();
+    ids.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// Applies, in order, every fix that does not conflict with one already taken;

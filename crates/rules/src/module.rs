@@ -110,6 +110,11 @@ impl Module {
         module
     }
 
+    /// The directory the module's files are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The module's files, in path order.
     pub fn files(&self) -> &[ModuleFile] {
         &self.files
