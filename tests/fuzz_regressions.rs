@@ -177,3 +177,43 @@ fn a_one_line_block_holding_a_string_that_spans_lines_is_expanded_before_inserti
         "resource \"google_compute_subnetwork\" \"tools\" {\n  ip_cidr_range = \"10.20.0.0/<<EOT\n24\"\n  private_ip_google_access = true\n}\n"
     );
 }
+
+/// Found by libFuzzer in 10 minutes: `{/*` on one line and `*/}` on the next.
+/// The new attribute went to the start of the next line, inside the comment,
+/// so the finding never went away and heal hit the pass cap. A line break in
+/// a block comment does not start a line of the body: the block is a one-line
+/// block, and an attribute goes after a trailing comment that spans lines.
+#[test]
+fn an_attribute_is_not_inserted_into_a_block_comment_that_spans_lines() {
+    let cases = [
+        (
+            "resource\"google_container_cluster\"\"c\"{/*\n*/}\n",
+            "resource\"google_container_cluster\"\"c\"{\n  /*\n*/\n  enable_intranode_visibility = true\n}\n",
+        ),
+        (
+            // terraform fmt reads the comment as part of `name`'s line, so the
+            // new line aligns with it.
+            "resource \"google_container_cluster\" \"c\" {\n  name = \"c\" /* one\n  two */\n}\n",
+            "resource \"google_container_cluster\" \"c\" {\n  name                        = \"c\" /* one\n  two */\n  enable_intranode_visibility = true\n}\n",
+        ),
+    ];
+    for (text, fixed) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("main.tf"), text).unwrap();
+        let output = heal(
+            dir.path(),
+            &[
+                "fix",
+                "--unsafe-fixes",
+                "--select",
+                "gcp-gke-intranode-visibility",
+                ".",
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+            fixed
+        );
+    }
+}

@@ -168,6 +168,32 @@ impl Body {
     }
 }
 
+/// The start of the first line that begins after `from` and before `to`, when
+/// `text[from..to]` holds only blank space and comments (as between the
+/// structures of a body). The line break that ends a line comment counts; one
+/// inside a block comment does not: the line after it starts in the comment.
+/// `None` when no line starts outside a comment before `to`.
+pub fn line_after_comments(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let to = to.min(bytes.len());
+    let mut at = from;
+    while at < to {
+        match &bytes[at..] {
+            [b'/', b'*', ..] => {
+                let close = text.get(at + 2..)?.find("*/")?;
+                at += 2 + close + 2;
+            }
+            [b'#', ..] | [b'/', b'/', ..] => {
+                let end = text.get(at..)?.find('\n')?;
+                at += end;
+            }
+            [b'\n', ..] => return Some(at + 1),
+            _ => at += 1,
+        }
+    }
+    None
+}
+
 impl Block {
     /// The label at `index`, unquoted.
     pub fn label(&self, index: usize) -> Option<&str> {
@@ -177,7 +203,9 @@ impl Block {
     /// Whether the body is written on the same line as its braces:
     /// `ident { key = value }`. HCL starts the body of any other block on a new
     /// line, so a body that starts on the brace's line makes a one-line block,
-    /// even when its value is a quoted string that spans lines.
+    /// even when its value is a quoted string that spans lines. A line break
+    /// inside a block comment (`{/*` on one line, `*/}` on the next) does not
+    /// start the body on a new line either.
     pub fn is_single_line(&self, text: &str) -> bool {
         let first = self
             .body
@@ -188,8 +216,7 @@ impl Block {
                 Structure::Block(block) => block.span.start,
             });
         let up_to = first.unwrap_or(self.close_brace);
-        text.get(self.open_brace..up_to)
-            .is_some_and(|inside| !inside.contains('\n'))
+        line_after_comments(text, self.open_brace + 1, up_to).is_none()
     }
 
     /// `type.name` for a `resource` or `data` block, `module.name` for a module call.

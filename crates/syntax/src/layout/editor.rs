@@ -7,7 +7,7 @@ use std::ops::Range;
 use heal_patch::{apply_edits, Applicability, Edit, EditError, Fix};
 
 use super::{align, Snippet};
-use crate::model::{Attribute, Block};
+use crate::model::{line_after_comments, Attribute, Block};
 use crate::source::SourceFile;
 
 /// Collects the edits of one fix against a file, then aligns what they touch.
@@ -61,19 +61,19 @@ impl<'a> FixBuilder<'a> {
         let (attributes, blocks) = snippet.split();
 
         if !attributes.is_empty() {
-            let at = match block.body.attributes().last() {
-                Some(last) => self.next_line_start(last.value.span.end),
-                None => self.next_line_start(block.open_brace),
+            let after = match block.body.attributes().last() {
+                Some(last) => last.value.span.end,
+                None => block.open_brace + 1,
             };
             let mut rendered = String::new();
             for (key, value) in attributes.attributes() {
                 rendered.push_str(&format!("{indent}{key} = {value}{eol}"));
             }
-            let at = if at > block.close_brace {
-                // The closing brace shares the line: go before it on a line of its own.
+            // The next line, unless it starts inside a comment that opens on this
+            // one; without such a line before the closing brace, the brace shares
+            // the line: go before it on a line of its own.
+            let Some(at) = line_after_comments(text, after, block.close_brace) else {
                 return self.insert_before_brace(block, &rendered);
-            } else {
-                at
             };
             // Separate from a block that would otherwise follow without a blank line
             // only when attributes were not there before: keep it simple and compact.
@@ -228,14 +228,6 @@ impl<'a> FixBuilder<'a> {
             self.line_indent(block.span.start),
             self.file.style().indent
         )
-    }
-
-    /// The start of the line after the one holding `offset`.
-    fn next_line_start(&self, offset: usize) -> usize {
-        let text = self.file.text();
-        text[offset..]
-            .find('\n')
-            .map_or(text.len(), |at| offset + at + 1)
     }
 }
 

@@ -22,6 +22,11 @@ pub(crate) struct LineCells {
     /// a heredoc as one token of the line that opens it, so such lines neither
     /// join nor break alignment chains.
     pub in_heredoc: bool,
+    /// The line starts inside a block comment opened on an earlier line.
+    /// `terraform fmt` reads such a comment as one token of the line that opens
+    /// it, so, like a heredoc body, the rest of it neither joins nor breaks
+    /// alignment chains.
+    pub in_comment: bool,
 }
 
 impl LineCells {
@@ -30,6 +35,12 @@ impl LineCells {
     /// file would.
     pub fn is_boundary(&self) -> bool {
         self.starts_in_code && self.assign.is_none() && self.comment.is_none()
+    }
+
+    /// Whether `terraform fmt` reads this line as part of an earlier one: a
+    /// heredoc's body, or the rest of a block comment.
+    pub fn continues_an_earlier_line(&self) -> bool {
+        self.in_heredoc || self.in_comment
     }
 }
 
@@ -115,13 +126,15 @@ impl<'a> Lexer<'a> {
 
     fn read_line(&mut self, start: usize, end: usize) -> LineCells {
         let in_heredoc = self.heredoc_marker.is_some();
-        let starts_in_code = !in_heredoc && !self.in_block_comment && self.stack.len() == 1;
+        let in_comment = self.in_block_comment;
+        let starts_in_code = !in_heredoc && !in_comment && self.stack.len() == 1;
         let tokens = self.tokenize(start, end);
         let mut cells = LineCells {
             start,
             end,
             starts_in_code,
             in_heredoc,
+            in_comment,
             ..LineCells::default()
         };
         if tokens.opaque || tokens.tokens.is_empty() {
@@ -218,8 +231,10 @@ impl<'a> Lexer<'a> {
                                     i = close;
                                 }
                                 None => {
+                                    // A trailing comment that goes on over the
+                                    // next lines, which continue this one.
                                     self.in_block_comment = true;
-                                    out.opaque = true;
+                                    out.tokens.push((i, end, TokenKind::Comment));
                                     i = end;
                                 }
                             }
@@ -380,6 +395,15 @@ mod tests {
     fn comparison_operators_are_not_assignments() {
         let lines = cells("a == b\n");
         assert_eq!(lines[0].assign, None);
+    }
+
+    #[test]
+    fn a_trailing_block_comment_spanning_lines_continues_its_line() {
+        let lines = cells("a = 1 /* one\ntwo */\nb = 2\n");
+        assert_eq!(lines[0].assign, Some((1, 2)));
+        assert_eq!(lines[0].comment, Some((5, 6)));
+        assert!(lines[1].continues_an_earlier_line());
+        assert!(!lines[2].continues_an_earlier_line());
     }
 
     #[test]

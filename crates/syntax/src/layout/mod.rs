@@ -70,12 +70,13 @@ fn chain_around(
     line: usize,
     member: impl Fn(&LineCells) -> bool,
 ) -> std::ops::Range<usize> {
-    // Heredoc bodies are part of the line that opens them: look past them.
+    // Heredoc bodies and the rest of a block comment are part of the line that
+    // opens them: look past them.
     let mut first = line;
     let mut probe = line;
     while probe > 0 {
         probe -= 1;
-        if lines[probe].in_heredoc {
+        if lines[probe].continues_an_earlier_line() {
             continue;
         }
         if !member(&lines[probe]) {
@@ -87,7 +88,7 @@ fn chain_around(
     let mut probe = line;
     while probe + 1 < lines.len() {
         probe += 1;
-        if lines[probe].in_heredoc {
+        if lines[probe].continues_an_earlier_line() {
             continue;
         }
         if !member(&lines[probe]) {
@@ -232,6 +233,18 @@ mod tests {
             aligned(text, &[3]),
             "  a   = <<-EOT\n    x = 1\n  EOT\n  bbb = 2\n"
         );
+    }
+
+    #[test]
+    fn the_rest_of_a_block_comment_does_not_break_a_chain() {
+        let text = "  a = 1 /* one\n  two */\n  bbb = 2\n";
+        assert_eq!(
+            aligned(text, &[2]),
+            "  a   = 1 /* one\n  two */\n  bbb = 2\n"
+        );
+        // A comment on lines of its own still does.
+        let text = "  a = 1\n  /* one\n  two */\n  bbb = 2\n";
+        assert_eq!(aligned(text, &[3]), text);
     }
 
     #[test]
