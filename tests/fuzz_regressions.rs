@@ -217,3 +217,20 @@ fn an_attribute_is_not_inserted_into_a_block_comment_that_spans_lines() {
         );
     }
 }
+
+/// Found by libFuzzer in under a minute: the RDS log-exports fix rendered the
+/// list's strings with Rust's `{:?}`, which writes a control character as
+/// `\u{1}`, an escape HCL does not have: the output did not parse. Every
+/// string a fix writes now goes through one HCL quoter.
+#[test]
+fn a_string_with_a_control_character_is_written_as_hcl_not_as_rust_debug() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "resource \"aws_rds_cluster\" \"a\" {\n  enabled_cloudwatch_logs_exports = [\"\u{1}\", \"x\\\"y\"]\n}\n";
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = heal(dir.path(), &["fix", "--select", "aws-rds-log-exports", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        "resource \"aws_rds_cluster\" \"a\" {\n  enabled_cloudwatch_logs_exports = [\"\u{1}\", \"x\\\"y\", \"audit\"]\n}\n"
+    );
+}

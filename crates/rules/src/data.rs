@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use heal_patch::{Applicability, Fix};
-use heal_syntax::layout::{FixBuilder, Snippet};
+use heal_syntax::layout::{quoted, FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 use serde::{Deserialize, Serialize};
 
@@ -592,7 +592,7 @@ pub fn render_value(value: &hcl::Value) -> String {
         hcl::Value::Null => "null".to_string(),
         hcl::Value::Bool(b) => b.to_string(),
         hcl::Value::Number(n) => n.to_string(),
-        hcl::Value::String(s) => quote(s),
+        hcl::Value::String(s) => quoted(s),
         hcl::Value::Array(items) => {
             let items: Vec<String> = items.iter().map(render_value).collect();
             format!("[{}]", items.join(", "))
@@ -605,29 +605,6 @@ pub fn render_value(value: &hcl::Value) -> String {
             format!("{{ {} }}", items.join(", "))
         }
     }
-}
-
-/// `text` as an HCL quoted string.
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' | '%' if chars.peek() == Some(&'{') => {
-                out.push(c);
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// One fix for all failures of a block: values replaced where wrong, absent

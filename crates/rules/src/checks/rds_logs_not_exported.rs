@@ -6,7 +6,7 @@
 //! without it is a replica or a restore whose engine is not known here. Aurora
 //! MySQL clusters must also export their `audit` log.
 
-use heal_syntax::layout::{FixBuilder, Snippet};
+use heal_syntax::layout::{quoted, FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 
 use crate::meta::RuleMeta;
@@ -148,6 +148,6 @@ impl RdsLogsNotExported {
 
 /// Writes log types as an HCL list of strings.
 fn render(types: &[&str]) -> String {
-    let quoted: Vec<String> = types.iter().map(|name| format!("{name:?}")).collect();
+    let quoted: Vec<String> = types.iter().map(|name| quoted(name)).collect();
     format!("[{}]", quoted.join(", "))
 }

@@ -5,7 +5,7 @@
 //! 6.0 on), and which `ssl_mode` value counts as secure depends on the database
 //! engine (SQL Server cannot require client certificates).
 
-use heal_syntax::layout::{FixBuilder, Snippet};
+use heal_syntax::layout::{quoted, FixBuilder, Snippet};
 use heal_syntax::{Attribute, Block, Value};
 
 use crate::meta::RuleMeta;
@@ -103,7 +103,7 @@ impl Rule for SqlUnencryptedConnections {
             if engine.accepts(&value) {
                 return;
             }
-            let secure = engine.secure_mode().map(|mode| format!("{mode:?}"));
+            let secure = engine.secure_mode().map(quoted);
             self.report_wrong(context, block, mode, secure, findings);
         } else if let Some(require) = body.attribute("require_ssl") {
             let Some(value) = Value::of(&require.value) else {
@@ -132,7 +132,7 @@ impl SqlUnencryptedConnections {
             return Some(("require_ssl", "true".to_string()));
         }
         let mode = engine.secure_mode()?;
-        Some(("ssl_mode", format!("{mode:?}")))
+        Some(("ssl_mode", quoted(mode)))
     }
 
     /// Reports an attribute with an insecure value, replaced by `secure` when known.

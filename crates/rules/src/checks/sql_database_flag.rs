@@ -10,7 +10,7 @@
 //! instance whose engine is not a literal, that has no `settings` block, or whose
 //! flags come from a `dynamic` block, is not judged.
 
-use heal_syntax::layout::{FixBuilder, Snippet};
+use heal_syntax::layout::{quoted, FixBuilder, Snippet};
 use heal_syntax::{Block, Value};
 
 use crate::meta::RuleMeta;
@@ -99,8 +99,8 @@ impl SqlDatabaseFlag {
             "database_flags",
             &[],
             Snippet::new()
-                .attribute("name", format!("{:?}", self.flag))
-                .attribute("value", format!("{:?}", self.policy.fix_value())),
+                .attribute("name", quoted(self.flag))
+                .attribute("value", quoted(self.policy.fix_value())),
         )
     }
 }
@@ -140,7 +140,7 @@ impl Rule for SqlDatabaseFlag {
                 }
                 let range = value.key.span.start..value.value.span.end;
                 let mut finding = Finding::new(&self.meta, context.file, block, range);
-                builder.replace_value(value, &format!("{:?}", self.policy.fix_value()));
+                builder.replace_value(value, &quoted(self.policy.fix_value()));
                 finding.fix = builder.offer(applicability);
                 findings.push(finding);
             }

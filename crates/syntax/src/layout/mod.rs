@@ -12,7 +12,7 @@ pub(crate) mod lines;
 mod snippet;
 
 pub use editor::FixBuilder;
-pub use snippet::Snippet;
+pub use snippet::{quoted, Snippet};
 
 use std::collections::BTreeSet;
 

@@ -20,6 +20,32 @@ enum Entry {
     },
 }
 
+/// `text` as an HCL quoted string: `"`, `\\` and line breaks escaped, and
+/// `${` and `%{` doubled so they stay text, not a template. Every fix that
+/// writes a string literal renders it here; Rust's `{:?}` is not HCL (it
+/// writes `\u{1}` for a control character).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Snippet {
     /// An empty snippet.
     pub fn new() -> Snippet {
@@ -232,6 +258,16 @@ mod tests {
             snippet.render("  ", 1, "\n"),
             "  rule {\n    apply_server_side_encryption_by_default {}\n  }\n"
         );
+    }
+
+    #[test]
+    fn quoted_strings_are_hcl_strings() {
+        assert_eq!(quoted("plain"), "\"plain\"");
+        assert_eq!(quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(quoted("x\ny\tz"), "\"x\\ny\\tz\"");
+        assert_eq!(quoted("${var.x} %{if} $5"), "\"$${var.x} %%{if} $5\"");
+        // Rust's Debug would write `\u{1}`, which HCL rejects.
+        assert_eq!(quoted("\u{1}"), "\"\u{1}\"");
     }
 
     #[test]
