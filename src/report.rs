@@ -135,12 +135,14 @@ pub fn write_finding(
         .text()
         .get(finding.range.start..underline_end.min(line_end))
         .map_or(1, |text| text.chars().count().max(1));
+    let (shown, column) = frame_window(line.trim_end(), start.column);
+    let width = width.min(shown.chars().count().saturating_sub(column - 1).max(1));
     writeln!(out, "{gutter} |")?;
-    writeln!(out, "{number} | {}", line.trim_end())?;
+    writeln!(out, "{number} | {shown}")?;
     writeln!(
         out,
         "{gutter} | {}{}",
-        " ".repeat(start.column - 1),
+        " ".repeat(column - 1),
         "^".repeat(width)
     )?;
     let note = match finding.fix.as_ref().map(|fix| fix.applicability()) {
@@ -204,12 +206,41 @@ fn write_suggestion(
     };
     writeln!(out, "{gutter} = suggestion (not applied):")?;
     for line in old.lines() {
-        writeln!(out, "{gutter}   - {}", line.trim_end())?;
+        writeln!(out, "{gutter}   - {}", frame_window(line.trim_end(), 1).0)?;
     }
     for line in new.lines() {
-        writeln!(out, "{gutter}   + {}", line.trim_end())?;
+        writeln!(out, "{gutter}   + {}", frame_window(line.trim_end(), 1).0)?;
     }
     Ok(())
+}
+
+/// Code frames show at most this many characters of a line. A longer line is
+/// cut to a window around the finding: a file of one huge line must not print
+/// itself whole once per finding.
+const FRAME_CHARS: usize = 120;
+
+/// How many characters before the finding a cut line keeps.
+const FRAME_LEAD: usize = 20;
+
+/// The part of `line` a frame shows, with `…` where it was cut, and where
+/// 1-based character `column` of the line stands in it.
+fn frame_window(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= FRAME_CHARS {
+        return (line.to_string(), column);
+    }
+    let first = column.saturating_sub(1 + FRAME_LEAD);
+    let mut shown = String::new();
+    let mut column = column - first;
+    if first > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(line.chars().skip(first).take(FRAME_CHARS));
+    if first + FRAME_CHARS < count {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// The closing summary of `heal check`.
@@ -343,4 +374,28 @@ pub fn error_json(error: &FileError) -> Value {
         "column": error.position.map(|p| p.1),
         "message": error.message,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::frame_window;
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        assert_eq!(frame_window("  a = 1", 3), ("  a = 1".to_string(), 3));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_column() {
+        let line = format!("{}é{}", "x".repeat(500), "y".repeat(500));
+        let (shown, column) = frame_window(&line, 501);
+        assert_eq!(shown.chars().count(), 1 + 120 + 1);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().nth(column - 1), Some('é'));
+
+        // A finding at the start keeps the start, without a leading mark.
+        let (shown, column) = frame_window(&line, 1);
+        assert_eq!((shown.chars().next(), column), (Some('x'), 1));
+        assert!(shown.ends_with('…'));
+    }
 }

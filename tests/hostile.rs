@@ -95,6 +95,30 @@ fn file_of_100_mb_is_refused_without_being_read() {
 }
 
 /// HCL text nesting `depth` levels of one construct inside an attribute.
+/// A block on one line of 2 MB has about ten findings; each used to print
+/// the whole line in its code frame (10 MB of output for 2 MB of input).
+#[test]
+fn one_huge_line_is_cut_in_code_frames_not_printed_per_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let value = "x".repeat(2 * 1024 * 1024);
+    let text = format!("resource \"aws_s3_bucket\" \"a\" {{ bucket = \"{value}\" }}\n");
+    fs::write(dir.path().join("main.tf"), &text).unwrap();
+    let output = heal(dir.path(), &["check", "."]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let frames = stdout
+        .lines()
+        .filter(|line| line.starts_with("1 | "))
+        .count();
+    assert!(frames >= 5, "{frames} code frames");
+    assert!(stdout.len() < 64 * 1024, "{} bytes of output", stdout.len());
+    assert!(
+        stdout.contains("1 | resource \"aws_s3_bucket\" \"a\" { bucket = \"xxx"),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+}
+
 fn nested(open: &str, middle: &str, close: &str, depth: usize) -> String {
     format!(
         "locals {{\n  x = {}{middle}{}\n}}\n",
