@@ -42,12 +42,29 @@ impl std::fmt::Display for FileError {
 pub struct Targets {
     pub by_dir: BTreeMap<PathBuf, BTreeSet<PathBuf>>,
     pub errors: Vec<FileError>,
+    /// Where the files found so far are, spelling aside, when several paths
+    /// were given: `heal fix main.tf .` names `main.tf` twice.
+    seen: Option<Seen>,
+}
+
+/// The files found so far, by [`lexically_absolute`] path from `cwd`.
+#[derive(Debug)]
+struct Seen {
+    cwd: PathBuf,
+    paths: std::collections::HashSet<PathBuf>,
 }
 
 /// Collects `.tf` files under `paths`: given files as they are, directories walked
 /// with .gitignore rules, hidden and `.terraform` directories skipped.
 pub fn discover(paths: &[PathBuf]) -> Targets {
     let mut targets = Targets::default();
+    // One path walked finds each file once; only several can overlap.
+    if paths.len() > 1 {
+        targets.seen = Some(Seen {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            paths: Default::default(),
+        });
+    }
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_file() => targets.add(path.clone()),
@@ -126,6 +143,11 @@ fn is_tf_file(path: &Path, kind: Option<fs::FileType>) -> bool {
 
 impl Targets {
     fn add(&mut self, path: PathBuf) {
+        if let Some(seen) = &mut self.seen {
+            if !seen.paths.insert(lexically_absolute(&seen.cwd, &path)) {
+                return;
+            }
+        }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.by_dir.entry(dir).or_default().insert(path);
     }
@@ -134,6 +156,15 @@ impl Targets {
     pub fn file_count(&self) -> usize {
         self.by_dir.values().map(BTreeSet::len).sum()
     }
+}
+
+/// `path` made absolute (from `cwd`) and without `.` components, from its text alone:
+/// `./main.tf`, `main.tf` and `/work/main.tf` (run in `/work`) are one file.
+fn lexically_absolute(cwd: &Path, path: &Path) -> PathBuf {
+    cwd.join(path)
+        .components()
+        .filter(|part| *part != std::path::Component::CurDir)
+        .collect()
 }
 
 /// The largest file heal reads. Real Terraform files stay far below it (the

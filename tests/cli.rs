@@ -348,3 +348,27 @@ fn runs_over_many_modules_report_every_finding_in_directory_order() {
         assert_eq!(text, KMS_FIXED, "{module}");
     }
 }
+
+/// `heal fix main.tf .` (a hook passing file names, plus the tree) names one
+/// file twice; it was reported, counted and fixed once per spelling.
+#[test]
+fn a_file_named_twice_in_different_spellings_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), KMS).unwrap();
+    let absolute = dir.path().join("main.tf");
+    let absolute = absolute.to_str().unwrap();
+    let args = ["main.tf", ".", "./main.tf", absolute];
+
+    let check = heal(dir.path(), &[&["check", "-q"], &args[..]].concat());
+    let text = stdout(&check);
+    assert_eq!(text.matches("aws-kms-key-rotation").count(), 1, "{text}");
+
+    let fix = heal(dir.path(), &[&["fix"], &args[..]].concat());
+    let summary = stderr(&fix);
+    assert!(summary.contains("Fixed 1 finding in 1 file"), "{summary}");
+    assert!(summary.contains("Checked 1 file in "), "{summary}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("main.tf")).unwrap(),
+        KMS_FIXED
+    );
+}
