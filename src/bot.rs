@@ -82,8 +82,12 @@ pub fn run(args: &BotArgs, quiet: bool) -> Result<u8> {
             author: &author,
             committer: &committer,
         };
+        // libgit2 updates a reference through a lock file, which an ended
+        // process would leave behind to block the next run.
+        let section = crate::interrupt::enter().map_err(|why| anyhow::anyhow!("{name}: {why}"))?;
         let update =
             heal_git::publish_branch(&repository, &reference, Some(&tracking), &base, &new)?;
+        drop(section);
         branches.push(Branch {
             name,
             update,
@@ -435,7 +439,8 @@ fn write_pr_bodies(
     for branch in branches {
         let path = dir.join(format!("{}.md", branch.name.replace('/', "-")));
         let text = pr_body(branch, registry, base_name, args);
-        std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
+        crate::write::replace(&path, text.as_bytes())
+            .map_err(|why| anyhow::anyhow!("{}: {why}", path.display()))?;
     }
     Ok(())
 }

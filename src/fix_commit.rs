@@ -112,6 +112,9 @@ pub fn commit_fixes(args: &FixArgs, quiet: bool) -> Result<u8> {
     for group in &groups {
         let subject = commit_message::subject(&registry, &group.by_rule, &group.scope);
         let message = commit_message::message(&subject, &registry, &group.by_rule);
+        // A group's files and its commit go together or not at all.
+        let _section = crate::interrupt::enter()
+            .map_err(|why| anyhow::anyhow!("{why}; earlier commits stay"))?;
         write_group(group, &mut on_disk)?;
         let changes: Vec<(String, String)> = group
             .changes

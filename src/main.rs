@@ -7,6 +7,7 @@ mod commit_message;
 mod config;
 mod fix_commit;
 mod fixes;
+mod interrupt;
 mod patch_file;
 mod pipeline;
 mod progress;
@@ -37,6 +38,7 @@ const ERROR: u8 = 2;
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
     init_logging(cli.verbose);
+    interrupt::install();
     if let Err(error) = config::load_and_apply(&mut cli.command) {
         eprintln!("heal: error: {error:#}");
         return ExitCode::from(ERROR);

@@ -46,7 +46,8 @@ pub fn write_patch(args: &crate::args::FixArgs, patch: &Path, quiet: bool) -> Re
     )?;
     let mut all_errors = run.errors;
     all_errors.extend(errors);
-    std::fs::write(patch, text).with_context(|| format!("{}: cannot write", patch.display()))?;
+    crate::write::replace(patch, text.as_bytes())
+        .map_err(|why| anyhow::anyhow!("{}: {why}", patch.display()))?;
 
     crate::report_errors(&all_errors);
     if !quiet {

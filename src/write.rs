@@ -12,6 +12,9 @@
 //! comparison to the rename, so the second one sees the first one's result: when
 //! that is already the text it would write, there is nothing to do; otherwise it
 //! reports the file as changed on disk.
+//!
+//! Each write is a critical section (`crate::interrupt`): Ctrl-C lets the write
+//! in progress finish, so no temporary file is left behind.
 
 use std::fs;
 use std::io::Write;
@@ -27,6 +30,7 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
     if permissions.readonly() {
         return Err("is read-only; not written".to_string());
     }
+    let _section = crate::interrupt::enter()?;
     let _lock = lock(path)?;
     let current = fs::read(path).map_err(|e| format!("cannot re-read before writing: {e}"))?;
     if current == new.as_bytes() {
@@ -37,6 +41,17 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
         return Err("changed on disk since heal read it; not written".to_string());
     }
 
+    write_through_temporary(path, new.as_bytes(), permissions)
+}
+
+/// Writes `new` to a temporary file beside `path`, flushes it to disk, gives
+/// it `permissions` and renames it over `path`. On any failure the temporary
+/// file is removed and `path` is untouched.
+fn write_through_temporary(
+    path: &Path,
+    new: &[u8],
+    permissions: fs::Permissions,
+) -> Result<(), String> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -46,7 +61,7 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
         .tempfile_in(dir)
         .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
     temporary
-        .write_all(new.as_bytes())
+        .write_all(new)
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(|e| format!("cannot write: {e}"))?;
     fs::set_permissions(temporary.path(), permissions)
@@ -54,6 +69,40 @@ pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), St
     temporary
         .persist(path)
         .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+/// Writes one of heal's own outputs (a patch file, a pull request body) whole:
+/// an existing file is replaced through a temporary file and keeps its
+/// permissions; a new one is created with the usual ones (the umask's).
+pub fn replace(path: &Path, new: &[u8]) -> Result<(), String> {
+    let _section = crate::interrupt::enter()?;
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return write_new(path, new);
+        }
+        Err(error) => return Err(format!("cannot stat: {error}")),
+    };
+    if !meta.file_type().is_file() {
+        return Err("exists and is not a regular file; not written".to_string());
+    }
+    write_through_temporary(path, new, meta.permissions())
+}
+
+/// Creates `path`, which did not exist; a failed write removes what it began.
+fn write_new(path: &Path, new: &[u8]) -> Result<(), String> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("cannot create: {e}"))?;
+    let written = file.write_all(new).and_then(|()| file.sync_all());
+    if let Err(error) = written {
+        drop(file);
+        let _ = fs::remove_file(path);
+        return Err(format!("cannot write: {error}"));
+    }
     Ok(())
 }
 
@@ -103,6 +152,31 @@ mod tests {
         }
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn an_output_file_is_created_or_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fixes.patch");
+        replace(&path, b"first\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o604)).unwrap();
+        }
+        replace(&path, b"second\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "second\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o604, "a replaced output keeps its permissions");
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        let error = replace(dir.path(), b"x").unwrap_err();
+        assert!(error.contains("not a regular file"), "{error}");
     }
 
     #[test]
