@@ -130,7 +130,8 @@ fn list_items_are_appended_after_the_last_item_when_the_list_has_its_own_layout(
         ),
         (
             "  enabled_cluster_log_types = [\n    \"api\", # the API server\n    \"audit\",\n  ]\n",
-            "  enabled_cluster_log_types = [\n    \"api\", # the API server\n    \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\",\n  ]\n",
+            // One item per line, with a comment: a line per new item.
+            "  enabled_cluster_log_types = [\n    \"api\", # the API server\n    \"audit\",\n    \"authenticator\",\n    \"controllerManager\",\n    \"scheduler\",\n  ]\n",
         ),
     ];
     for (list, fixed_list) in cases {

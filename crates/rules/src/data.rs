@@ -497,55 +497,77 @@ fn missing_items<'a>(requirement: &'a Requirement, value: &Value) -> Option<Vec<
     )
 }
 
-/// The list `expr` with the values it lacks appended, written in its own layout
-/// (one line, or one item per line). `None` where that would lose a comment.
+/// The list `expr` with the values it lacks appended (see [`list_with`]).
 fn extended_list(
     requirement: &Requirement,
     expr: &heal_syntax::Expr,
     value: &Value,
     text: &str,
 ) -> Option<String> {
-    let items = expr.as_array()?;
     let missing = missing_items(requirement, value)?;
-    let original = text.get(expr.span.clone())?;
-    let item_texts: Vec<&str> = items
-        .iter()
-        .filter_map(|item| text.get(item.span.clone()))
-        .collect();
-    let stripped: String = item_texts.iter().fold(original.to_string(), |rest, item| {
-        rest.replacen(item, "", 1)
-    });
-    let has_comments = stripped.contains('#') || stripped.contains("//") || stripped.contains("/*");
     let added: Vec<String> = missing.into_iter().map(render_value).collect();
+    list_with(expr, &added, text)
+}
+
+/// The list `expr` of `text` with the HCL values `added` appended, every
+/// byte of the list kept. A list laid out one item per line gains one line per
+/// value, before the line of its closing bracket (and a comma after its last
+/// item if that has none); any other list gains them right after its last item.
+/// `None` when `expr` is not a list.
+pub(crate) fn list_with(expr: &heal_syntax::Expr, added: &[String], text: &str) -> Option<String> {
+    let items = expr.as_array()?;
+    let original = text.get(expr.span.clone())?;
     let Some(last) = items.last() else {
         return Some(format!("[{}]", added.join(", ")));
     };
-    let per_line = one_item_per_line(expr, items, text).filter(|_| !has_comments);
-    let Some(indent) = per_line else {
-        // One line, a layout of its own, or comments to keep: the new items go
-        // right after the last one, and every other byte stays.
-        let after_last = last.span.end - expr.span.start;
-        return Some(format!(
-            "{}, {}{}",
-            &original[..after_last],
-            added.join(", "),
-            &original[after_last..]
-        ));
-    };
-    let close_start = text[..expr.span.end].rfind('\n').map_or(0, |at| at + 1);
-    let close_indent = &text[close_start..expr.span.end - 1];
-    let eol = if original.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
-    let mut out = format!("[{eol}");
-    for item in item_texts.iter().map(|item| item.to_string()).chain(added) {
-        out.push_str(&format!("{indent}{item},{eol}"));
+    let after_last = last.span.end.checked_sub(expr.span.start)?;
+    if let Some(indent) = one_item_per_line(expr, items, text) {
+        if let Some(comma) = comma_after_last_item(&original[after_last..]) {
+            let close_line = original.rfind('\n').map_or(0, |at| at + 1);
+            let eol = if original.contains("\r\n") {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            let mut out = String::with_capacity(original.len() + added.len() * 32);
+            out.push_str(&original[..after_last]);
+            out.push_str(comma);
+            out.push_str(&original[after_last..close_line]);
+            for item in added {
+                out.push_str(&format!("{indent}{item},{eol}"));
+            }
+            out.push_str(&original[close_line..]);
+            return Some(out);
+        }
     }
-    out.push_str(close_indent);
-    out.push(']');
-    Some(out)
+    // One line, or a layout of its own: the new items go right after the last
+    // one, and every other byte stays.
+    Some(format!(
+        "{}, {}{}",
+        &original[..after_last],
+        added.join(", "),
+        &original[after_last..]
+    ))
+}
+
+/// For a list laid out one item per line, what goes right after its last item
+/// so that lines can follow: nothing when a comma is there, a comma when the
+/// item ends its line (a line comment may follow) and only blank or comment
+/// lines come before the closing bracket's. `None` for any other shape (a
+/// block comment after the item, a comma on a line of its own).
+fn comma_after_last_item(rest: &str) -> Option<&'static str> {
+    let (line, below) = rest.split_once('\n')?;
+    let line = line.trim_start();
+    if line.starts_with(',') {
+        return Some("");
+    }
+    let ends_line = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line.starts_with("//")
+    };
+    let close_line = below.rfind('\n').map_or(0, |at| at + 1);
+    let between_ok = below[..close_line].lines().all(ends_line);
+    (ends_line(line) && between_ok).then_some(",")
 }
 
 /// The indentation of a list laid out one item per line, every item at the same

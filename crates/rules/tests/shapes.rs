@@ -100,13 +100,35 @@ fn contains_appends_what_a_list_lacks_in_its_own_layout() {
 }
 
 #[test]
-fn a_list_with_comments_keeps_them_and_gets_the_new_items_after_the_last() {
+fn a_list_one_item_per_line_keeps_its_comments_and_gets_a_line_per_new_item() {
     let rule = rule("require {\n  path = \"logs\"\n  contains = [\"audit\"]\n}\n");
-    assert_eq!(
-        fixed(
-            &rule,
-            "resource \"thing\" \"a\" {\n  logs = [\n    \"slow\", # noisy\n  ]\n}\n"
+    let cases = [
+        // A comment after the last item's comma stays on its line.
+        (
+            "  logs = [\n    \"slow\", # noisy\n  ]\n",
+            "  logs = [\n    \"slow\", # noisy\n    \"audit\",\n  ]\n",
         ),
-        "resource \"thing\" \"a\" {\n  logs = [\n    \"slow\", \"audit\", # noisy\n  ]\n}\n"
-    );
+        // No comma after the last item: one goes right after it, and comment
+        // lines before the bracket stay above the new item.
+        (
+            "  logs = [\n    \"error\",\n    \"slow\" # noisy\n\n    # more later\n  ]\n",
+            "  logs = [\n    \"error\",\n    \"slow\", # noisy\n\n    # more later\n    \"audit\",\n  ]\n",
+        ),
+        // A block comment after the last item: the item goes right after it,
+        // on its line, every other byte kept.
+        (
+            "  logs = [\n    \"slow\" /* noisy */,\n  ]\n",
+            "  logs = [\n    \"slow\", \"audit\" /* noisy */,\n  ]\n",
+        ),
+        // CRLF lists stay CRLF.
+        (
+            "  logs = [\r\n    \"slow\"\r\n  ]\r\n",
+            "  logs = [\r\n    \"slow\",\r\n    \"audit\",\r\n  ]\r\n",
+        ),
+    ];
+    for (list, expected) in cases {
+        let text = format!("resource \"thing\" \"a\" {{\n{list}}}\n");
+        let want = format!("resource \"thing\" \"a\" {{\n{expected}}}\n");
+        assert_eq!(fixed(&rule, &text), want, "{list:?}");
+    }
 }

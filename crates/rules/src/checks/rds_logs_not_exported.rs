@@ -109,10 +109,14 @@ impl Rule for RdsLogsNotExported {
             render(logs.default)
         } else {
             match logs.required {
+                // The list gains the one item, in its own layout, its
+                // comments kept.
                 Some(required) if !exported.contains(&required) => {
-                    let mut wanted = exported.clone();
-                    wanted.push(required);
-                    render(&wanted)
+                    let text = context.file.text();
+                    match crate::data::list_with(&exports.value, &[quoted(required)], text) {
+                        Some(list) => list,
+                        None => return,
+                    }
                 }
                 _ => return,
             }
