@@ -1,8 +1,9 @@
 //! Hostile inputs: files and trees built to break heal. Each must end in a clear
 //! message naming the file, exit status 2, and no byte written to that file.
 //!
-//! A file that changes on disk between heal's read and its write is covered where
-//! the race can be staged deterministically: the unit tests of `src/write.rs`.
+//! A file that changes on disk between heal's read and its write is staged here
+//! by editing it once heal logs that it read the module; the unit tests of
+//! `src/write.rs` stage the same race inside the write itself.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -228,6 +229,66 @@ fn read_only_file_is_not_written() {
     permissions.set_readonly(true);
     fs::set_permissions(&path, permissions).unwrap();
     assert_refused(dir.path(), "main.tf", "read-only");
+}
+
+/// The user saves a file while heal is fixing it: heal must not write over the
+/// edit. The edit goes in once heal logs (at -vv) that it read the module, while
+/// it is still fixing the file's thousands of keys; should heal finish first
+/// (a loaded machine), the run is repeated with a larger file.
+#[test]
+fn a_file_changed_between_read_and_write_keeps_the_change() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+
+    for keys in [5_000, 20_000, 80_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys.tf");
+        let original: String = (0..keys)
+            .map(|n| {
+                format!("resource \"aws_kms_key\" \"k{n}\" {{\n  description = \"{n}\"\n}}\n\n")
+            })
+            .collect();
+        fs::write(&path, &original).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_heal"))
+            .args(["fix", "-vv", "--select", "aws-kms-key-rotation", "."])
+            .current_dir(dir.path())
+            .env_remove("HEAL_LOG")
+            .env("CI", "true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut log = BufReader::new(child.stderr.take().unwrap());
+        let mut text = String::new();
+        loop {
+            let mut line = String::new();
+            if log.read_line(&mut line).unwrap() == 0 {
+                panic!("heal ended without logging its read: {text}");
+            }
+            text.push_str(&line);
+            if line.contains(": read: ") {
+                break;
+            }
+        }
+        let edited = format!("# saved by the user while heal ran\n{original}");
+        fs::write(&path, &edited).unwrap();
+        log.read_to_string(&mut text).unwrap();
+        let status = child.wait().unwrap();
+
+        let now = fs::read_to_string(&path).unwrap();
+        assert_eq!(now, edited, "heal wrote over the user's edit: {text}");
+        if status.code() == Some(0) {
+            // heal wrote its fix before the edit: the race was not staged.
+            continue;
+        }
+        assert_eq!(status.code(), Some(2), "{text}");
+        assert!(
+            text.contains("keys.tf: changed on disk since heal read it; not written"),
+            "{text}"
+        );
+        return;
+    }
+    panic!("heal finished before the edit at every size: the race was never staged");
 }
 
 /// A small tmpfs mounted for one test, unmounted when dropped.
