@@ -157,7 +157,9 @@ pub fn fix_module_watched(
                 .push(finding);
         }
 
-        let mut progressed = false;
+        // Every file's edits first, then the findings go: their fixes (each
+        // with its rendered text) need not outlive the edits taken from them.
+        let mut rounds = Vec::new();
         for (path, findings) in by_file {
             let Some(file) = current.file(path) else {
                 continue;
@@ -166,39 +168,63 @@ pub fn fix_module_watched(
             if chosen.is_empty() {
                 continue;
             }
+            rounds.push(Round {
+                path: path.to_path_buf(),
+                rules: rule_ids(&chosen),
+                // The edits live on in `changed`; a finding's own copy of them
+                // would hold a second copy of every fix until the end.
+                applied: chosen
+                    .into_iter()
+                    .map(|finding| Finding {
+                        fix: None,
+                        ..finding.clone()
+                    })
+                    .collect(),
+                edits,
+                text,
+            });
+        }
+        drop(findings);
+
+        let mut progressed = false;
+        for round in rounds {
+            let path = round.path.as_path();
+            let Some(file) = current.file(path) else {
+                continue;
+            };
             // Text hcl-edit read must stay text hcl-edit reads: the fallback is
             // lenient, and its acceptance of a fix's output proves nothing.
-            let fixed = SourceFile::new(path, text.clone());
-            let reparsed = if file.parsed.parser == Parser::HclEdit {
-                ModuleFile::parse_strict(fixed)
-            } else {
-                ModuleFile::parse(fixed)
+            let strict = file.parsed.parser == Parser::HclEdit;
+            let reparse = |text: String| {
+                let source = SourceFile::new(path, text);
+                if strict {
+                    ModuleFile::parse_strict(source)
+                } else {
+                    ModuleFile::parse(source)
+                }
             };
-            match reparsed {
+            // The old file's tree goes before the new one is built: a fix that
+            // grows a large file would otherwise hold both at once.
+            let before = file.text().to_string();
+            current.replace_file(placeholder(path));
+            match reparse(round.text.clone()) {
                 Ok(reparsed) => {
                     log::debug!(
                         "{}: pass {}: fixes applied: {} ({})",
                         path.display(),
                         pass + 1,
-                        chosen.len(),
-                        rule_ids(&chosen)
+                        round.applied.len(),
+                        round.rules
                     );
                     watch(Pass {
                         path,
-                        before: file.text(),
-                        edits: &edits,
-                        after: &text,
+                        before: &before,
+                        edits: &round.edits,
+                        after: &round.text,
                     });
                     current.replace_file(reparsed);
-                    outcome.changed.insert(path.to_path_buf(), text);
-                    // The edits live on in `changed`; a finding's own copy of
-                    // them would hold a second copy of every fix until the end.
-                    outcome
-                        .applied
-                        .extend(chosen.into_iter().map(|finding| Finding {
-                            fix: None,
-                            ..finding.clone()
-                        }));
+                    outcome.changed.insert(round.path.clone(), round.text);
+                    outcome.applied.extend(round.applied);
                     progressed = true;
                 }
                 Err(error) => {
@@ -206,7 +232,25 @@ pub fn fix_module_watched(
                         "{}: fix dropped: output does not parse: {error}",
                         path.display()
                     );
-                    outcome.broken.push((path.to_path_buf(), error.to_string()));
+                    outcome.broken.push((round.path.clone(), error.to_string()));
+                    // The text read before parses as it did then; should it not,
+                    // nothing of the module is fixed.
+                    match reparse(before) {
+                        Ok(old) => {
+                            current.replace_file(old);
+                        }
+                        Err(again) => {
+                            log::error!(
+                                "{}: no longer parses as it did ({again}); the module is not fixed",
+                                path.display()
+                            );
+                            return FixOutcome {
+                                remaining: check_module(registry, module, include),
+                                broken: outcome.broken,
+                                ..FixOutcome::default()
+                            };
+                        }
+                    }
                 }
             }
         }
@@ -216,6 +260,31 @@ pub fn fix_module_watched(
         }
     }
     outcome
+}
+
+/// The edits one pass takes for one file, and what they make of it.
+struct Round {
+    path: PathBuf,
+    /// The rules whose fixes were taken, for the log.
+    rules: String,
+    /// The findings fixed, without their fixes.
+    applied: Vec<Finding>,
+    /// The edits, sorted, in the offsets of the file's text before the pass.
+    edits: Vec<Edit>,
+    /// The file's text after them.
+    text: String,
+}
+
+/// What stands in a module for a file while the file is parsed again: an empty
+/// file of the same path, which keeps the module's files in order.
+fn placeholder(path: &Path) -> ModuleFile {
+    ModuleFile {
+        source: SourceFile::new(path, String::new()),
+        parsed: heal_syntax::Parsed {
+            body: heal_syntax::Body::default(),
+            parser: Parser::HclEdit,
+        },
+    }
 }
 
 /// The distinct rule ids of `findings`, comma-separated, for a log line.
@@ -287,7 +356,82 @@ impl TakenRanges {
 
 #[cfg(test)]
 mod tests {
-    use super::TakenRanges;
+    use std::sync::Arc;
+
+    use heal_patch::{Applicability, Edit, Fix};
+    use heal_syntax::{Block, SourceFile};
+
+    use super::*;
+    use crate::meta::RuleMeta;
+    use crate::rule::Rule;
+
+    /// Adds `fixed = true` to every `thing` without it; in `bad.tf` its fix
+    /// writes text that does not parse.
+    struct MarksFixed {
+        meta: RuleMeta,
+    }
+
+    impl Rule for MarksFixed {
+        fn meta(&self) -> &RuleMeta {
+            &self.meta
+        }
+
+        fn check(&self, context: &Context<'_>, block: &Block, findings: &mut Vec<Finding>) {
+            if block.body.attribute("fixed").is_some() {
+                return;
+            }
+            let bad = context.file.source.path().ends_with("bad.tf");
+            let insert = if bad {
+                "  fixed = {\n"
+            } else {
+                "  fixed = true\n"
+            };
+            let mut finding = Finding::new(&self.meta, context.file, block, block.span.clone());
+            let edit = Edit::insert(block.span.end - 1, insert);
+            finding.fix = Fix::new(vec![edit], Applicability::Safe).ok();
+            findings.push(finding);
+        }
+    }
+
+    #[test]
+    fn a_fix_whose_output_does_not_parse_is_dropped_and_its_file_read_as_before() {
+        let meta: RuleMeta = serde_json::from_value(serde_json::json!({
+            "id": "test-marks-fixed", "title": "t", "severity": "low", "provider": "aws",
+            "resources": ["thing"], "fix": "safe", "message": "not marked",
+        }))
+        .unwrap();
+        let registry = Registry::of_rules(vec![Arc::new(MarksFixed { meta })]);
+        let text = "resource \"thing\" \"a\" {\n}\n";
+        let files = ["m/bad.tf", "m/good.tf"].map(|path| {
+            ModuleFile::parse(SourceFile::new(Path::new(path), text.to_string())).unwrap()
+        });
+        let module = Module::new("m", files.into());
+        let options = FixOptions {
+            unsafe_fixes: false,
+            display_only: false,
+        };
+
+        let outcome = fix_module(&registry, &module, &|_: &Path| true, options);
+        assert_eq!(
+            outcome.changed.keys().collect::<Vec<_>>(),
+            [Path::new("m/good.tf")]
+        );
+        assert_eq!(
+            outcome.changed[Path::new("m/good.tf")],
+            "resource \"thing\" \"a\" {\n  fixed = true\n}\n"
+        );
+        assert!(!outcome.hit_pass_cap);
+        assert!(outcome
+            .broken
+            .iter()
+            .all(|(path, _)| path == Path::new("m/bad.tf")));
+        assert!(!outcome.broken.is_empty());
+        // The module still holds bad.tf as it was: its finding stands, at its
+        // place in the original text.
+        assert_eq!(outcome.remaining.len(), 1);
+        assert_eq!(outcome.remaining[0].path, Path::new("m/bad.tf"));
+        assert_eq!(outcome.remaining[0].range, 0..text.len() - 1);
+    }
 
     #[test]
     fn taken_ranges_follow_edit_overlap_rules() {
