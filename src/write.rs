@@ -14,11 +14,22 @@
 //! reports the file as changed on disk.
 //!
 //! Each write is a critical section (`crate::interrupt`): Ctrl-C lets the write
-//! in progress finish, so no temporary file is left behind.
+//! in progress finish, so no temporary file is left behind. One left by a heal
+//! killed outright is removed by the next run that writes in its directory.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+/// How heal's temporary files are named (the rest is random).
+const TEMPORARY_PREFIX: &str = ".heal-tmp";
+
+/// A temporary file this old was left by a heal that was killed (SIGKILL, a
+/// power cut) between creating it and renaming it: a write takes milliseconds.
+const STALE_AFTER: Duration = Duration::from_secs(600);
 
 /// Replaces `path`'s content with `new`, provided it still holds `expected`.
 pub fn write_atomically(path: &Path, expected: &str, new: &str) -> Result<(), String> {
@@ -56,8 +67,9 @@ fn write_through_temporary(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    sweep_stale_temporaries(dir);
     let mut temporary = tempfile::Builder::new()
-        .prefix(".heal-tmp")
+        .prefix(TEMPORARY_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
     temporary
@@ -104,6 +116,49 @@ fn write_new(path: &Path, new: &[u8]) -> Result<(), String> {
         return Err(format!("cannot write: {error}"));
     }
     Ok(())
+}
+
+/// Removes, once per directory and run, the temporary files an earlier heal
+/// left there when it was killed mid-write. The file they were meant to
+/// replace was never touched; what they hold is a fix the next run makes again.
+fn sweep_stale_temporaries(dir: &Path) {
+    static SWEPT: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    if !SWEPT
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(dir.to_path_buf())
+    {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let is_ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(TEMPORARY_PREFIX));
+        // A DirEntry's metadata does not follow links: only regular files go.
+        let stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|modified| modified.elapsed().ok())
+                    .is_some_and(|age| age >= STALE_AFTER)
+        });
+        if !(is_ours && stale) {
+            continue;
+        }
+        let path = entry.path();
+        match fs::remove_file(&path) {
+            Ok(()) => log::warn!(
+                "{}: removed: a temporary file left by a heal run that was killed",
+                path.display()
+            ),
+            Err(error) => log::debug!("{}: cannot remove: {error}", path.display()),
+        }
+    }
 }
 
 /// Holds an exclusive advisory lock on the file `path` names now, until dropped.
@@ -177,6 +232,37 @@ mod tests {
 
         let error = replace(dir.path(), b"x").unwrap_err();
         assert!(error.contains("not a regular file"), "{error}");
+    }
+
+    #[test]
+    fn temporary_files_left_by_a_killed_run_are_removed_and_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("main.tf");
+        fs::write(&path, "old\n").unwrap();
+        let stale = dir.path().join(".heal-tmpAbC123");
+        let fresh = dir.path().join(".heal-tmpXyZ789");
+        let other = dir.path().join(".keep-tmpAbC123");
+        for file in [&stale, &fresh, &other] {
+            fs::write(file, "new\n").unwrap();
+        }
+        let old = std::time::SystemTime::now() - STALE_AFTER - Duration::from_secs(1);
+        for file in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(file)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+
+        write_atomically(&path, "old\n", "new\n").unwrap();
+        assert!(!stale.exists(), "a stale temporary file is removed");
+        assert!(
+            fresh.exists(),
+            "another run may be writing through this one"
+        );
+        assert!(other.exists(), "not heal's");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
     }
 
     #[test]
