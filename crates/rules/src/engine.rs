@@ -206,7 +206,7 @@ pub fn fix_module_watched(
             // The old file's tree goes before the new one is built: a fix that
             // grows a large file would otherwise hold both at once.
             let before = file.text().to_string();
-            current.replace_file(placeholder(path));
+            drop(current.swap_file(placeholder(path)));
             match reparse(round.text.clone()) {
                 Ok(reparsed) => {
                     log::debug!(
@@ -222,7 +222,7 @@ pub fn fix_module_watched(
                         edits: &round.edits,
                         after: &round.text,
                     });
-                    current.replace_file(reparsed);
+                    let _ = current.swap_file(reparsed);
                     outcome.changed.insert(round.path.clone(), round.text);
                     outcome.applied.extend(round.applied);
                     progressed = true;
@@ -237,7 +237,7 @@ pub fn fix_module_watched(
                     // nothing of the module is fixed.
                     match reparse(before) {
                         Ok(old) => {
-                            current.replace_file(old);
+                            let _ = current.swap_file(old);
                         }
                         Err(again) => {
                             log::error!(
@@ -254,6 +254,8 @@ pub fn fix_module_watched(
                 }
             }
         }
+        // One indexing for every file the pass swapped.
+        current.reindex();
         if !progressed {
             outcome.remaining = check_module(registry, &current, include);
             return outcome;

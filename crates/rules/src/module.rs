@@ -163,7 +163,21 @@ impl Module {
         value
     }
 
-    fn reindex(&mut self) {
+    /// Puts `file` in the place of the module's file of the same path and
+    /// returns that one; `None` (and `file` dropped) when there is none. The indexes
+    /// are left as they were until [`Module::reindex`]: the fix loop swaps
+    /// every file a pass changed and indexes once, which keeps a pass over a
+    /// directory of thousands of fixed files linear.
+    pub(crate) fn swap_file(&mut self, file: ModuleFile) -> Option<ModuleFile> {
+        let index = self
+            .files
+            .binary_search_by(|existing| existing.source.path().cmp(file.source.path()))
+            .ok()?;
+        Some(std::mem::replace(&mut self.files[index], file))
+    }
+
+    /// Rebuilds the indexes and forgets the memos, after files changed.
+    pub(crate) fn reindex(&mut self) {
         self.memos = Memos::default();
         self.resource_index.clear();
         self.referrer_index.clear();
