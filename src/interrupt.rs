@@ -22,7 +22,7 @@ thread_local! {
 }
 
 /// What `enter` answers once heal was told to stop.
-pub const INTERRUPTED_MESSAGE: &str = "interrupted; not written";
+const INTERRUPTED_MESSAGE: &str = "interrupted; not written";
 
 struct Gate {
     /// Set once a signal arrived; no critical section starts after it.
@@ -119,6 +119,18 @@ pub fn install() {
 
 #[cfg(not(unix))]
 pub fn install() {}
+
+/// Called when a run is over: after a signal, the run may end (its last writes
+/// refused) before the signal thread has seen the sections drain, and its exit
+/// status would hide the signal. It then leaves the ending to that thread,
+/// which exits with the signal's status; one thread alone calls `exit`.
+pub fn defer_to_signal() {
+    if GATE.closed.load(Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+}
 
 /// Waits for the critical sections in progress, then ends the process.
 #[cfg(unix)]

@@ -43,7 +43,9 @@ fn main() -> ExitCode {
         eprintln!("heal: error: {error:#}");
         return ExitCode::from(ERROR);
     }
-    match run(&cli) {
+    let result = run(&cli);
+    interrupt::defer_to_signal();
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             if is_broken_pipe(&error) {
