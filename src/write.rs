@@ -138,6 +138,9 @@ fn sweep_stale_temporaries(dir: &Path) {
             .file_name()
             .to_str()
             .is_some_and(|name| name.starts_with(TEMPORARY_PREFIX));
+        if !is_ours {
+            continue;
+        }
         // A DirEntry's metadata does not follow links: only regular files go.
         let stale = entry.metadata().is_ok_and(|meta| {
             meta.is_file()
@@ -147,7 +150,7 @@ fn sweep_stale_temporaries(dir: &Path) {
                     .and_then(|modified| modified.elapsed().ok())
                     .is_some_and(|age| age >= STALE_AFTER)
         });
-        if !(is_ours && stale) {
+        if !stale {
             continue;
         }
         let path = entry.path();

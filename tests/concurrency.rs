@@ -2,10 +2,14 @@
 //! does when it runs hook batches in parallel: no file may end up corrupted, half
 //! written, or different from what one run alone writes.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+
+use support::snapshot;
 
 fn heal(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_heal"));
@@ -42,19 +46,6 @@ fn build_tree(root: &Path) {
             fs::write(dir.join(format!("f{file}.tf")), text).unwrap();
         }
     }
-}
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for module in fs::read_dir(root).unwrap() {
-        let module = module.unwrap().path();
-        for file in fs::read_dir(&module).unwrap() {
-            let path = file.unwrap().path();
-            let relative = path.strip_prefix(root).unwrap().to_path_buf();
-            files.insert(relative, fs::read(&path).unwrap());
-        }
-    }
-    files
 }
 
 /// What one `heal fix` alone makes of the tree.

@@ -5,10 +5,13 @@
 //! by editing it once heal logs that it read the module; the unit tests of
 //! `src/write.rs` stage the same race inside the write itself.
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+use support::snapshot;
 
 fn heal(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_heal"))
@@ -26,24 +29,6 @@ fn stderr(output: &Output) -> String {
 
 /// A fixable file: heal must still fix it when a hostile file sits beside it.
 const KMS: &str = "resource \"aws_kms_key\" \"k\" {\n  description = \"x\"\n}\n";
-
-/// Every regular file under `root` with its bytes, links not followed.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let entry = entry.unwrap();
-            let kind = entry.file_type().unwrap();
-            if kind.is_dir() {
-                pending.push(entry.path());
-            } else if kind.is_file() {
-                files.insert(entry.path(), fs::read(entry.path()).unwrap());
-            }
-        }
-    }
-    files
-}
 
 /// Runs `heal fix` on `dir` and checks the outcome: exit status 2, `file` and
 /// `message` on stderr, `file` unchanged.
@@ -350,5 +335,5 @@ fn failed_write_on_a_full_disk_keeps_the_original() {
         .filter(|name| name.to_string_lossy().starts_with(".heal-tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    assert_eq!(snapshot(disk.path())[&path], KMS.as_bytes());
+    assert_eq!(snapshot(disk.path())[Path::new("main.tf")], KMS.as_bytes());
 }

@@ -3,11 +3,14 @@
 //! as it was or fully fixed, and no temporary file is left in the tree.
 #![cfg(unix)]
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
+
+use support::snapshot;
 
 /// 30 modules of 10 files, each file a few KMS keys whose rotation heal turns
 /// on: enough writes (each flushed to disk) that a signal lands among them.
@@ -27,30 +30,11 @@ fn build_tree(root: &Path) {
     }
 }
 
-/// Every file of the tree, by its path in the tree.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                let relative = path.strip_prefix(root).unwrap().to_path_buf();
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
-
 fn fix(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_heal"));
+    let mut command = support::heal();
     command
         .args(["fix", "--select", "aws-kms-key-rotation", "."])
         .current_dir(dir)
-        .env_remove("HEAL_LOG")
         .env("CI", "true")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

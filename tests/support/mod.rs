@@ -1,6 +1,8 @@
-//! Helpers for tests that drive real git repositories with the `git` binary.
+//! Helpers for the end-to-end tests: the heal binary, real git repositories
+//! driven with the `git` binary, and snapshots of trees.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -93,4 +95,24 @@ pub fn scratch() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().canonicalize().unwrap();
     (dir, path)
+}
+
+/// Every regular file under `root`, by its path relative to `root`, with its
+/// bytes; links are not followed.
+pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            let kind = entry.file_type().unwrap();
+            if kind.is_dir() {
+                pending.push(entry.path());
+            } else if kind.is_file() {
+                let relative = entry.path().strip_prefix(root).unwrap().to_path_buf();
+                files.insert(relative, fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    files
 }

@@ -189,12 +189,17 @@ pub fn fix_module_watched(
         let mut progressed = false;
         for round in rounds {
             let path = round.path.as_path();
-            let Some(file) = current.file(path) else {
+            // The old file's tree goes before the new one is built: a fix that
+            // grows a large file would otherwise hold both at once.
+            let Some(old) = current.swap_file(placeholder(path)) else {
                 continue;
             };
             // Text hcl-edit read must stay text hcl-edit reads: the fallback is
             // lenient, and its acceptance of a fix's output proves nothing.
-            let strict = file.parsed.parser == Parser::HclEdit;
+            let ModuleFile { source, parsed } = old;
+            let strict = parsed.parser == Parser::HclEdit;
+            drop(parsed);
+            let before = source.into_text();
             let reparse = |text: String| {
                 let source = SourceFile::new(path, text);
                 if strict {
@@ -203,10 +208,6 @@ pub fn fix_module_watched(
                     ModuleFile::parse(source)
                 }
             };
-            // The old file's tree goes before the new one is built: a fix that
-            // grows a large file would otherwise hold both at once.
-            let before = file.text().to_string();
-            drop(current.swap_file(placeholder(path)));
             match reparse(round.text.clone()) {
                 Ok(reparsed) => {
                     log::debug!(

@@ -136,6 +136,11 @@ impl SourceFile {
         }
     }
 
+    /// The text, given up by the file.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
     /// Where the file was read from.
     pub fn path(&self) -> &Path {
         &self.path

@@ -113,10 +113,11 @@ impl Rule for RdsLogsNotExported {
                 // comments kept.
                 Some(required) if !exported.contains(&required) => {
                     let text = context.file.text();
-                    match crate::data::list_with(&exports.value, &[quoted(required)], text) {
-                        Some(list) => list,
-                        None => return,
-                    }
+                    let added = [quoted(required)];
+                    let Some(list) = crate::data::list_with(&exports.value, &added, text) else {
+                        return;
+                    };
+                    list
                 }
                 _ => return,
             }
