@@ -7,7 +7,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Finds security misconfigurations in Terraform / OpenTofu code and fixes them
 /// with minimal, format-preserving patches.
 #[derive(Debug, Parser)]
-#[command(name = "heal", version, about, max_term_width = 100)]
+#[command(
+    name = "heal",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Exit status: 0 nothing found (or everything fixed), 1 findings remain, \
+                  2 a file could not be read, parsed or written; 130 (143) when Ctrl-C \
+                  (SIGTERM) stopped the run, after the write in progress."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
